@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { verifyAuditChain } from '../server/modules/audit/audit.service.ts';
+import { withDatabase } from './with-database.ts';
+
+export function registerAuditCommands(program: Command) {
+  const audit = program.command('audit').description('审计日志 Audit trail');
+  audit
+    .command('verify')
+    .description('校验审计哈希链 Verify the hash chain; exits 2 at the first broken link')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const result = await withDatabase('bangfu audit verify', (deps) => verifyAuditChain(deps.database.db));
+      if (opts.json) console.log(JSON.stringify(result));
+      else if (result.ok) console.log(`审计链完整 / audit chain intact: ${result.checked} events checked`);
+      else {
+        console.log(
+          `审计链断裂 / audit chain BROKEN at event ${result.firstBroken!.id} (${result.firstBroken!.reason}); ` +
+            `${result.checked} events before it are intact`,
+        );
+      }
+      process.exitCode = result.ok ? 0 : 2;
+    });
+}

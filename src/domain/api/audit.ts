@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ZPageQuery } from './common.ts';
+
+export const ZAuditQuery = ZPageQuery.extend({
+  action: z.string().trim().max(100).optional(),
+  actor: z.string().trim().max(64).optional(),
+  entityType: z.string().trim().max(64).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export type TAuditQuery = z.infer<typeof ZAuditQuery>;
+
+export const ZAuditEvent = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorUserId: z.string().nullable(),
+  actorUsername: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  reason: z.string().nullable(),
+  ip: z.string().nullable(),
+});
+export type TAuditEvent = z.infer<typeof ZAuditEvent>;
+
+export const ZAuditVerifyResult = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBroken: z
+    .object({ id: z.string(), reason: z.enum(['hash_mismatch', 'prev_mismatch']) })
+    .nullable(),
+});
+export type TAuditVerifyResult = z.infer<typeof ZAuditVerifyResult>;

@@ -1,0 +1,78 @@
+/**
+ * Roles and permissions: the single table both the server (route guards) and the web app (menus) read.
+ * A role grants permissions; personal-data visibility is decided separately by the scope function (scope.ts).
+ */
+export const ROLES = [
+  'counselor',
+  'helper',
+  'university_admin',
+  'province_education',
+  'province_hrss',
+  'county_hrss',
+  'poverty_office',
+  'ministry',
+  'partner',
+  'employer',
+  'graduate',
+  'system_admin',
+] as const;
+export type TRole = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'reference.read',
+  'orgs.read',
+  'orgs.manage',
+  'users.manage',
+  'audit.read',
+  'graduates.read',
+  'graduates.reveal',
+  'graduates.export',
+  'imports.manage',
+  'self.portal',
+  'employer.portal',
+] as const;
+export type TPermission = (typeof PERMISSIONS)[number];
+
+const STAFF_BASE: TPermission[] = ['reference.read', 'orgs.read', 'graduates.read'];
+
+export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
+  counselor: [...STAFF_BASE, 'graduates.reveal'],
+  helper: [...STAFF_BASE],
+  university_admin: [...STAFF_BASE, 'graduates.reveal', 'graduates.export', 'imports.manage', 'audit.read'],
+  province_education: [...STAFF_BASE, 'graduates.export', 'imports.manage', 'audit.read'],
+  province_hrss: [...STAFF_BASE, 'graduates.export', 'imports.manage'],
+  county_hrss: [...STAFF_BASE, 'graduates.reveal'],
+  poverty_office: [...STAFF_BASE, 'imports.manage'],
+  ministry: [...STAFF_BASE, 'graduates.export', 'audit.read'],
+  partner: ['reference.read', 'orgs.read', 'graduates.read'],
+  employer: ['reference.read', 'employer.portal'],
+  graduate: ['self.portal'],
+  system_admin: ['reference.read', 'orgs.read', 'orgs.manage', 'users.manage', 'audit.read'],
+};
+
+/** Every permission any of the roles grants, deduplicated. */
+export function listPermissions(roles: readonly TRole[]): TPermission[] {
+  const set = new Set<TPermission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) set.add(p);
+  return PERMISSIONS.filter((p) => set.has(p));
+}
+
+export function hasPermission(roles: readonly TRole[], permission: TPermission): boolean {
+  return roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
+
+/** Which org kinds a role may be held in; user creation refuses other combinations. */
+export const ROLE_ORG_KINDS: Record<TRole, readonly string[]> = {
+  counselor: ['university', 'college'],
+  helper: ['university', 'college'],
+  university_admin: ['university'],
+  province_education: ['province_education'],
+  province_hrss: ['province_hrss'],
+  county_hrss: ['county_hrss'],
+  poverty_office: ['poverty_office'],
+  ministry: ['ministry'],
+  partner: ['partner'],
+  employer: ['employer'],
+  graduate: ['university', 'college'],
+  system_admin: ['system'],
+};

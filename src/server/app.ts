@@ -1,0 +1,54 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { TDeps } from './context.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
+import { graduatesRoutes } from './modules/registry/graduates.routes.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandler } from './plugins/errors.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { registerStatic } from './plugins/static.ts';
+import { VERSION } from './version.ts';
+
+/** `logger`: a pino instance (main.ts); tests pass none and run quiet. */
+export type TBuildOptions = { logger?: FastifyBaseLogger };
+
+/** Build the HTTP app around its dependencies. Used by main.ts and by every route test (app.inject). */
+export async function buildApp(deps: TDeps, options: TBuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd injects its CSS-in-JS styles at runtime
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  registerErrorHandler(app);
+  await registerOpenApi(app, VERSION);
+  registerAuth(app, deps);
+  await app.register(healthRoutes(deps, VERSION));
+  await app.register(authRoutes(deps));
+  await app.register(orgsRoutes(deps));
+  await app.register(auditRoutes(deps));
+  await app.register(graduatesRoutes(deps));
+  await registerStatic(app);
+  return app;
+}

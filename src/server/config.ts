@@ -1,0 +1,90 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The only reader of process.env. Parsed once at boot; every bad variable is reported together. */
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  BANGFU_SECRET_KEY: z
+    .string()
+    .min(32, { message: 'must be at least 32 characters (e.g. `openssl rand -hex 32`)' })
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type TConfig = {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** absent → embedded PGlite in dataDir */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  secretKey: string;
+  logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const SECRET_FILE = 'secret.key';
+
+/** Weak secrets are refused in production: too short, or too few distinct characters. */
+function isWeakSecret(secret: string): boolean {
+  return secret.length < 32 || new Set(secret).size < 10;
+}
+
+/**
+ * Parse the environment. On the embedded default a missing secret is generated once into the data dir
+ * (mode 0600); with DATABASE_URL or in production the secret must be given and strong.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  let secret = e.BANGFU_SECRET_KEY;
+  if (e.NODE_ENV === 'production') {
+    if (!secret) throw new ConfigError(['BANGFU_SECRET_KEY: required in production (64 hex chars recommended)']);
+    if (isWeakSecret(secret)) throw new ConfigError(['BANGFU_SECRET_KEY: too weak for production']);
+  }
+  if (!secret) {
+    if (e.DATABASE_URL) {
+      throw new ConfigError([
+        'BANGFU_SECRET_KEY: required with DATABASE_URL (the key encrypts personal data; keep it safe)',
+      ]);
+    }
+    secret = readOrCreateSecret(dataDir);
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    secretKey: secret,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function readOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, SECRET_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return secret;
+}

@@ -1,0 +1,38 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+/**
+ * Personal-data crypto from the one server secret: AES-256-GCM for values at rest (ID numbers, phones) and
+ * HMAC-SHA256 keyed hashes so rosters and registries match without either side holding raw ID lists.
+ * Separate keys are derived with HKDF so one use never weakens the other.
+ */
+export type TCrypto = {
+  encrypt(plain: string): string;
+  decrypt(token: string): string;
+  keyedHash(value: string): string;
+};
+
+const VERSION = 'v1';
+
+export function createCrypto(secret: string): TCrypto {
+  const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, 'bangfu', info, 32));
+  const encKey = derive('personal-data-encryption');
+  const macKey = derive('personal-data-keyed-hash');
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', encKey, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return [VERSION, iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+    },
+    decrypt(token) {
+      const [version, iv, body, tag] = token.split('.');
+      if (version !== VERSION || !iv || !body || !tag) throw new Error('Unknown ciphertext format');
+      const decipher = createDecipheriv('aes-256-gcm', encKey, Buffer.from(iv, 'base64url'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    },
+    keyedHash(value) {
+      return createHmac('sha256', macKey).update(value).digest('hex');
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import type { TConfig } from '../config.ts';
+import { loadReferenceData } from '../modules/orgs/reference.loader.ts';
+import { openPglite, openPostgres, type TDatabase } from './client.ts';
+import { acquireDataDirLock } from './lock.ts';
+
+/**
+ * Open the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR under our lock),
+ * apply migrations and refresh reference data. `close()` also releases the lock.
+ */
+export async function openDatabase(config: TConfig, purpose: string): Promise<TDatabase> {
+  let database: TDatabase;
+  if (config.databaseUrl) {
+    database = openPostgres(config.databaseUrl);
+  } else {
+    const release = acquireDataDirLock(config.dataDir, purpose);
+    try {
+      const opened = await openPglite(path.join(config.dataDir, 'pglite'));
+      database = { ...opened, close: () => opened.close().finally(release) };
+    } catch (err) {
+      release();
+      throw err;
+    }
+  }
+  try {
+    await database.migrate();
+    await loadReferenceData(database.db);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
+}

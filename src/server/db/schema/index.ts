@@ -1,0 +1,5 @@
+export * from './audit.ts';
+export * from './auth.ts';
+export * from './orgs.ts';
+export * from './registry.ts';
+export * from './relations.ts';

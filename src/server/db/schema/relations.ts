@@ -1,0 +1,60 @@
+import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { appUser } from './auth.ts';
+import { orgUnit } from './orgs.ts';
+import { graduate } from './registry.ts';
+
+/*
+ * The relations the scope function needs for helpers, partners and employers. Their modules
+ * (ledger, cooperation, opportunities) extend these tables; the foundation only fixes the keys.
+ */
+
+/** 一帮一: a helper paired with a graduate; `endedAt` set on reassignment keeps history. */
+export const helperPairing = pgTable(
+  'helper_pairing',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    graduateId: uuid('graduate_id')
+      .notNull()
+      .references(() => graduate.id, { onDelete: 'cascade' }),
+    helperUserId: uuid('helper_user_id')
+      .notNull()
+      .references(() => appUser.id),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [index('helper_pairing_helper_idx').on(t.helperUserId), index('helper_pairing_grad_idx').on(t.graduateId)],
+);
+
+/** A case shared with a partner province/city, visible to it until `validUntil`. */
+export const referral = pgTable(
+  'referral',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    graduateId: uuid('graduate_id')
+      .notNull()
+      .references(() => graduate.id, { onDelete: 'cascade' }),
+    partnerOrgId: uuid('partner_org_id')
+      .notNull()
+      .references(() => orgUnit.id),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('referral_partner_idx').on(t.partnerOrgId)],
+);
+
+/** A graduate's application to an employer (the opportunities module adds the post and funnel). */
+export const application = pgTable(
+  'application',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    graduateId: uuid('graduate_id')
+      .notNull()
+      .references(() => graduate.id, { onDelete: 'cascade' }),
+    employerOrgId: uuid('employer_org_id')
+      .notNull()
+      .references(() => orgUnit.id),
+    status: text('status').notNull().default('applied'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('application_employer_idx').on(t.employerOrgId)],
+);

@@ -1,0 +1,93 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { TOrgKind } from '../../../domain/orgs.ts';
+import type { TRole } from '../../../domain/roles.ts';
+import type { TSessionUser } from '../../context.ts';
+import type { TDbOrTx } from '../../db/client.ts';
+import { appUser, orgUnit, userSession } from '../../db/schema/index.ts';
+
+export type TUserRow = typeof appUser.$inferSelect;
+
+export async function findUserByUsername(db: TDbOrTx, username: string): Promise<TUserRow | undefined> {
+  const [row] = await db.select().from(appUser).where(eq(appUser.username, username)).limit(1);
+  return row;
+}
+
+export async function findUserById(db: TDbOrTx, id: string): Promise<TUserRow | undefined> {
+  const [row] = await db.select().from(appUser).where(eq(appUser.id, id)).limit(1);
+  return row;
+}
+
+export async function updateUser(db: TDbOrTx, id: string, set: Partial<typeof appUser.$inferInsert>) {
+  await db.update(appUser).set(set).where(eq(appUser.id, id));
+}
+
+export async function insertUser(db: TDbOrTx, values: typeof appUser.$inferInsert): Promise<TUserRow> {
+  const [row] = await db.insert(appUser).values(values).returning();
+  return row!;
+}
+
+export async function insertSession(db: TDbOrTx, values: typeof userSession.$inferInsert) {
+  await db.insert(userSession).values(values);
+}
+
+export async function deleteSession(db: TDbOrTx, tokenHash: string) {
+  await db.delete(userSession).where(eq(userSession.tokenHash, tokenHash));
+}
+
+export async function deleteUserSessions(db: TDbOrTx, userId: string, exceptTokenHash?: string) {
+  await db
+    .delete(userSession)
+    .where(
+      exceptTokenHash
+        ? and(eq(userSession.userId, userId), sql`${userSession.tokenHash} <> ${exceptTokenHash}`)
+        : eq(userSession.userId, userId),
+    );
+}
+
+export async function touchSession(db: TDbOrTx, tokenHash: string, lastSeenAt: Date) {
+  await db.update(userSession).set({ lastSeenAt }).where(eq(userSession.tokenHash, tokenHash));
+}
+
+export async function deleteExpiredSessions(db: TDbOrTx, now: Date) {
+  await db.delete(userSession).where(lt(userSession.expiresAt, now));
+}
+
+const parentOrg = alias(orgUnit, 'parent_org');
+
+/** Session → user → org (and the org's parent, to find the university of a college) in one query. */
+export async function findSessionUser(db: TDbOrTx, tokenHash: string) {
+  const [row] = await db
+    .select({
+      session: userSession,
+      user: appUser,
+      org: orgUnit,
+      parentId: parentOrg.id,
+      parentKind: parentOrg.kind,
+    })
+    .from(userSession)
+    .innerJoin(appUser, eq(appUser.id, userSession.userId))
+    .innerJoin(orgUnit, eq(orgUnit.id, appUser.orgId))
+    .leftJoin(parentOrg, eq(parentOrg.id, orgUnit.parentId))
+    .where(eq(userSession.tokenHash, tokenHash))
+    .limit(1);
+  if (!row) return undefined;
+  const universityId =
+    row.org.kind === 'university' ? row.org.id : row.parentKind === 'university' ? row.parentId : null;
+  const user: TSessionUser = {
+    id: row.user.id,
+    username: row.user.username,
+    displayName: row.user.displayName,
+    roles: row.user.roles as TRole[],
+    mustChangePassword: row.user.mustChangePassword,
+    org: {
+      id: row.org.id,
+      name: row.org.name,
+      kind: row.org.kind as TOrgKind,
+      regionCode: row.org.regionCode,
+      universityId,
+    },
+    sessionTokenHash: tokenHash,
+  };
+  return { session: row.session, active: row.user.active, user };
+}

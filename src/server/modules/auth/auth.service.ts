@@ -1,0 +1,138 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { TChangePasswordBody, TLoginBody, TMe } from '../../../domain/api/auth.ts';
+import { listPermissions } from '../../../domain/roles.ts';
+import { scopeFor } from '../../../domain/scope.ts';
+import type { TCtx, TDeps, TSessionUser } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import * as repo from './auth.repo.ts';
+import { getDummyHash, hashPassword, verifyPassword } from './password.ts';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MS = 15 * 60_000;
+export const SESSION_IDLE_MS = 2 * 60 * 60_000;
+export const SESSION_MAX_MS = 12 * 60 * 60_000;
+/** lastSeenAt is written at most this often, so reads do not turn into writes */
+const TOUCH_EVERY_MS = 60_000;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Check the password, apply the lockout rule, and open a session. Failures and lockouts are audited; the
+ * answer never tells whether the username exists.
+ */
+export async function login(deps: TDeps, ctx: TCtx, body: TLoginBody): Promise<{ token: string; me: TMe }> {
+  const { db } = deps.database;
+  const now = deps.clock.now();
+  const user = await repo.findUserByUsername(db, body.username);
+  if (!user || !user.active) {
+    await verifyPassword(await getDummyHash(), body.password);
+    await db.transaction((tx) =>
+      recordAudit(tx, ctx, { action: 'auth.login_failed', actorUsername: body.username, after: { reason: 'unknown_user' } }, now),
+    );
+    throw new AppError('invalid_credentials', '用户名或密码错误 / Wrong username or password');
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw new AppError('account_locked', '账户已临时锁定 / Account temporarily locked', {
+      lockedUntil: user.lockedUntil.toISOString(),
+    });
+  }
+  if (!(await verifyPassword(user.passwordHash, body.password))) {
+    const failed = user.failedLogins + 1;
+    const lock = failed >= MAX_FAILED_LOGINS;
+    const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MS) : null;
+    await db.transaction(async (tx) => {
+      await repo.updateUser(tx, user.id, { failedLogins: lock ? 0 : failed, lockedUntil });
+      const base = { actorUsername: user.username, entityType: 'user', entityId: user.id };
+      await recordAudit(tx, ctx, { ...base, action: 'auth.login_failed', after: { failedLogins: failed } }, now);
+      if (lock) await recordAudit(tx, ctx, { ...base, action: 'auth.locked', after: { lockedUntil } }, now);
+    });
+    if (lock) {
+      throw new AppError('account_locked', '密码错误次数过多，账户已临时锁定 / Too many failed attempts; account locked', {
+        lockedUntil: lockedUntil!.toISOString(),
+      });
+    }
+    throw new AppError('invalid_credentials', '用户名或密码错误 / Wrong username or password');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const tokenHash = hashToken(token);
+  await db.transaction(async (tx) => {
+    await repo.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+    await repo.insertSession(tx, {
+      tokenHash,
+      userId: user.id,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_MAX_MS),
+      ip: ctx.ip,
+      userAgent: ctx.userAgent?.slice(0, 300) ?? null,
+    });
+    await recordAudit(tx, { ...ctx }, { action: 'auth.login', actorUsername: user.username, entityType: 'user', entityId: user.id }, now);
+  });
+  await repo.deleteExpiredSessions(db, now);
+  const session = await repo.findSessionUser(db, tokenHash);
+  return { token, me: toMe(session!.user) };
+}
+
+/** Resolve a cookie token to the user, enforcing idle and absolute expiry. */
+export async function authenticate(deps: TDeps, token: string): Promise<TSessionUser | null> {
+  const { db } = deps.database;
+  const now = deps.clock.now();
+  const tokenHash = hashToken(token);
+  const found = await repo.findSessionUser(db, tokenHash);
+  if (!found) return null;
+  const { session } = found;
+  const idleExpired = now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS;
+  if (!found.active || session.expiresAt <= now || idleExpired) {
+    await repo.deleteSession(db, tokenHash);
+    return null;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, tokenHash, now);
+  return found.user;
+}
+
+export async function logout(deps: TDeps, ctx: TCtx): Promise<void> {
+  if (!ctx.user) return;
+  const user = ctx.user;
+  await deps.database.db.transaction(async (tx) => {
+    await repo.deleteSession(tx, user.sessionTokenHash);
+    await recordAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: user.id }, deps.clock.now());
+  });
+}
+
+/** Change one's own password; other sessions of the user are closed. */
+export async function changePassword(deps: TDeps, ctx: TCtx, body: TChangePasswordBody): Promise<void> {
+  const me = requireUser(ctx);
+  const { db } = deps.database;
+  const user = await repo.findUserById(db, me.id);
+  if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
+    throw new AppError('invalid_current_password', '当前密码不正确 / The current password is wrong');
+  }
+  const passwordHash = await hashPassword(body.newPassword);
+  await db.transaction(async (tx) => {
+    await repo.updateUser(tx, me.id, { passwordHash, mustChangePassword: false });
+    await repo.deleteUserSessions(tx, me.id, me.sessionTokenHash);
+    await recordAudit(tx, ctx, { action: 'auth.password_changed', entityType: 'user', entityId: me.id }, deps.clock.now());
+  });
+}
+
+export function requireUser(ctx: TCtx): TSessionUser {
+  if (!ctx.user) throw new AppError('unauthenticated', '请先登录 / Please sign in');
+  return ctx.user;
+}
+
+export function toMe(user: TSessionUser): TMe {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: user.roles,
+    permissions: listPermissions(user.roles),
+    org: { id: user.org.id, name: user.org.name, kind: user.org.kind, regionCode: user.org.regionCode },
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+export function buildCtx(user: TSessionUser | null, ip: string | null, userAgent: string | null): TCtx {
+  return { user, scope: user ? scopeFor(user) : { clauses: [] }, ip, userAgent };
+}

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { inArray } from 'drizzle-orm';
+import type { TOrgKind } from '../../domain/orgs.ts';
+import type { TDbOrTx } from '../db/client.ts';
+import { orgUnit, region } from '../db/schema/index.ts';
+import { REFERENCE_DIR } from '../modules/orgs/reference.loader.ts';
+
+type TRow = Record<string, string>;
+const readDemo = (file: string) =>
+  parse(readFileSync(path.join(REFERENCE_DIR, 'demo', file), 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as TRow[];
+
+/** The 7 provinces that hold the 52 counties. */
+export const FOCUS_PROVINCES = ['450000', '510000', '520000', '530000', '620000', '640000', '650000'];
+
+type TPlannedOrg = { code: string; name: string; kind: TOrgKind; regionCode: string | null; moeCode?: string | null; parentCode?: string };
+
+/**
+ * The demo org tree: ministry; education, HRSS and poverty-office departments of the 7 provinces; HRSS bureaus
+ * of the 52 counties; universities (real names and MOE codes) with colleges; partner provinces/cities; employers.
+ */
+export async function planDemoOrgs(db: TDbOrTx, focusCountyCodes: string[]): Promise<TPlannedOrg[]> {
+  const names = new Map(
+    (await db.select({ code: region.code, name: region.name }).from(region).where(inArray(region.code, [...FOCUS_PROVINCES, ...focusCountyCodes]))).map((r) => [r.code, r.name]),
+  );
+  const orgs: TPlannedOrg[] = [
+    { code: 'SYSTEM', name: '平台运维中心', kind: 'system', regionCode: null },
+    { code: 'MOE', name: '教育部高校学生司', kind: 'ministry', regionCode: null },
+  ];
+  for (const p of FOCUS_PROVINCES) {
+    const n = names.get(p)!;
+    orgs.push(
+      { code: `EDU-${p}`, name: `${n}教育厅`, kind: 'province_education', regionCode: p },
+      { code: `HRSS-${p}`, name: `${n}人力资源和社会保障厅`, kind: 'province_hrss', regionCode: p },
+      { code: `FP-${p}`, name: `${n}扶贫开发办公室`, kind: 'poverty_office', regionCode: p },
+    );
+  }
+  for (const c of focusCountyCodes) {
+    orgs.push({ code: `HRSS-${c}`, name: `${names.get(c)}人力资源和社会保障局`, kind: 'county_hrss', regionCode: c, parentCode: `HRSS-${c.slice(0, 2)}0000` });
+  }
+  readDemo('universities.csv').forEach((u, i) => {
+    const province = `${u.region_code!.slice(0, 2)}0000`;
+    const code = u.moe_code ? `U-${u.moe_code}` : `U-X${String(i + 1).padStart(3, '0')}`;
+    const parentCode = FOCUS_PROVINCES.includes(province) ? `EDU-${province}` : 'MOE';
+    orgs.push({ code, name: u.name!, kind: 'university', regionCode: u.region_code!, moeCode: u.moe_code || null, parentCode });
+    u.colleges!.split(';').forEach((college, j) => {
+      orgs.push({ code: `${code}-C${String(j + 1).padStart(2, '0')}`, name: college, kind: 'college', regionCode: u.region_code!, parentCode: code });
+    });
+  });
+  for (const p of readDemo('partners.csv')) {
+    orgs.push({ code: p.code!, name: p.name!, kind: 'partner', regionCode: p.region_code!, parentCode: p.parent_code || undefined });
+  }
+  for (const e of readDemo('employers.csv')) orgs.push({ code: e.code!, name: e.name!, kind: 'employer', regionCode: e.region_code! });
+  return orgs;
+}
+
+/** Insert planned orgs parents-first, resolving parent codes to ids. */
+export async function insertPlannedOrgs(db: TDbOrTx, planned: TPlannedOrg[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  let pending = planned;
+  while (pending.length) {
+    const ready = pending.filter((o) => !o.parentCode || ids.has(o.parentCode));
+    if (!ready.length) throw new Error(`Org parents missing: ${pending.map((o) => o.parentCode).join(', ')}`);
+    const rows = await db
+      .insert(orgUnit)
+      .values(
+        ready.map((o) => ({
+          code: o.code,
+          name: o.name,
+          kind: o.kind,
+          regionCode: o.regionCode,
+          moeCode: o.moeCode ?? null,
+          parentId: o.parentCode ? ids.get(o.parentCode)! : null,
+        })),
+      )
+      .returning({ id: orgUnit.id, code: orgUnit.code });
+    for (const r of rows) ids.set(r.code, r.id);
+    pending = pending.filter((o) => !ready.includes(o));
+  }
+  return ids;
+}

@@ -1,0 +1,63 @@
+import type { TRole } from '../../domain/roles.ts';
+import { hasPermission, type TPermission } from '../../domain/roles.ts';
+
+/** Page keys double as `nav.<key>` and `navDesc.<key>` label keys. */
+export type TPageKey =
+  | 'home'
+  | 'regions'
+  | 'focusCounties'
+  | 'codeTables'
+  | 'supportPairs'
+  | 'orgs'
+  | 'audit'
+  | 'password';
+export type TGroupKey = 'reference' | 'account';
+
+export type TNavLeaf = { kind: 'page'; key: TPageKey; path: string; permission?: TPermission };
+export type TNavGroup = { kind: 'group'; key: TGroupKey; children: TNavLeaf[] };
+export type TNavItem = TNavLeaf | TNavGroup;
+
+/**
+ * The one table the menu, the routes' permission guards and the home shortcuts are built from,
+ * so a page can never be reachable from the menu but forbidden by its route, or the reverse.
+ */
+export const NAV: readonly TNavItem[] = [
+  { kind: 'page', key: 'home', path: '/' },
+  {
+    kind: 'group',
+    key: 'reference',
+    children: [
+      { kind: 'page', key: 'regions', path: '/reference/regions', permission: 'reference.read' },
+      { kind: 'page', key: 'focusCounties', path: '/reference/focus-counties', permission: 'reference.read' },
+      { kind: 'page', key: 'codeTables', path: '/reference/code-tables', permission: 'reference.read' },
+      { kind: 'page', key: 'supportPairs', path: '/reference/support-pairs', permission: 'reference.read' },
+    ],
+  },
+  { kind: 'page', key: 'orgs', path: '/orgs', permission: 'orgs.read' },
+  { kind: 'page', key: 'audit', path: '/audit', permission: 'audit.read' },
+  { kind: 'group', key: 'account', children: [{ kind: 'page', key: 'password', path: '/account/password' }] },
+];
+
+export const NAV_LEAVES: readonly TNavLeaf[] = NAV.flatMap((item) =>
+  item.kind === 'page' ? [item] : item.children,
+);
+
+export function canSee(roles: readonly TRole[], leaf: TNavLeaf): boolean {
+  return leaf.permission === undefined || hasPermission(roles, leaf.permission);
+}
+
+/** The menu for these roles: forbidden pages dropped, groups left empty dropped too. */
+export function navFor(roles: readonly TRole[]): TNavItem[] {
+  return NAV.flatMap((item): TNavItem[] => {
+    if (item.kind === 'page') return canSee(roles, item) ? [item] : [];
+    const children = item.children.filter((leaf) => canSee(roles, leaf));
+    return children.length > 0 ? [{ ...item, children }] : [];
+  });
+}
+
+/** The nav leaf a location belongs to (longest matching path), used to highlight the menu. */
+export function leafForPath(pathname: string): TNavLeaf | undefined {
+  return [...NAV_LEAVES]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((leaf) => (leaf.path === '/' ? pathname === '/' : pathname.startsWith(leaf.path)));
+}

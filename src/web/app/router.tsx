@@ -1,0 +1,58 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RequireAuth, RequirePermission } from '../components/require-auth.tsx';
+import { NotFoundPage, RouteErrorPage } from '../components/status-pages.tsx';
+import { AppLayout } from '../layout/app-layout.tsx';
+import { LoginPage } from '../pages/login/login.page.tsx';
+import { NAV_LEAVES, type TPageKey } from './nav.ts';
+
+type TPageModule = Promise<Record<string, ComponentType>>;
+
+/** Pages load on first visit so the login screen does not pay for the audit table. */
+function page(load: () => TPageModule, name: string): LazyExoticComponent<ComponentType> {
+  return lazy(async () => {
+    const component = (await load())[name];
+    if (!component) throw new Error(`page module has no export ${name}`);
+    return { default: component };
+  });
+}
+
+const PAGES: Record<TPageKey, LazyExoticComponent<ComponentType>> = {
+  home: page(() => import('../pages/home/home.page.tsx'), 'HomePage'),
+  regions: page(() => import('../pages/reference/regions/regions.page.tsx'), 'RegionsPage'),
+  focusCounties: page(() => import('../pages/reference/focus/focus-counties.page.tsx'), 'FocusCountiesPage'),
+  codeTables: page(() => import('../pages/reference/code-tables.page.tsx'), 'CodeTablesPage'),
+  supportPairs: page(() => import('../pages/reference/support-pairs.page.tsx'), 'SupportPairsPage'),
+  orgs: page(() => import('../pages/orgs/orgs.page.tsx'), 'OrgsPage'),
+  audit: page(() => import('../pages/audit/audit.page.tsx'), 'AuditPage'),
+  password: page(() => import('../pages/account/change-password.page.tsx'), 'ChangePasswordPage'),
+};
+
+// Each page route carries the same permission as its menu entry: both come from NAV.
+const pageRoutes: RouteObject[] = NAV_LEAVES.map((leaf) => {
+  const Page = PAGES[leaf.key];
+  const element = (
+    <RequirePermission permission={leaf.permission}>
+      <Page />
+    </RequirePermission>
+  );
+  return leaf.path === '/' ? { index: true, element } : { path: leaf.path, element };
+});
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteErrorPage />,
+    children: [...pageRoutes, { path: '*', element: <NotFoundPage /> }],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

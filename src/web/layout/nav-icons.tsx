@@ -1,0 +1,31 @@
+import {
+  AuditOutlined,
+  BookOutlined,
+  ClusterOutlined,
+  DatabaseOutlined,
+  EnvironmentOutlined,
+  FlagOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  TableOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { TGroupKey, TPageKey } from '../app/nav.ts';
+
+/** Icons stay out of nav.ts so the table remains plain data that unit tests can import without JSX. */
+export const NAV_ICONS: Record<TPageKey | TGroupKey, ReactNode> = {
+  home: <HomeOutlined />,
+  reference: <DatabaseOutlined />,
+  regions: <EnvironmentOutlined />,
+  focusCounties: <FlagOutlined />,
+  codeTables: <TableOutlined />,
+  supportPairs: <TeamOutlined />,
+  orgs: <ClusterOutlined />,
+  audit: <AuditOutlined />,
+  account: <UserOutlined />,
+  password: <KeyOutlined />,
+};
+
+export const BRAND_ICON = <BookOutlined />;

@@ -1,0 +1,85 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import type { TLoginBody } from '../../../domain/api/auth.ts';
+import { useLogin, useMe } from '../../api/auth.ts';
+import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { LoadingState } from '../../components/states.tsx';
+import { useErrorMessage } from '../../i18n/error-message.ts';
+
+/** Where to go after login: the page the user was sent away from, if it is a path on this site. */
+function returnPath(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/';
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const login = useLogin();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const errorMessage = useErrorMessage();
+  const target = returnPath(location.state);
+
+  useEffect(() => {
+    document.title = `${t('login.title')} · ${t('app.fullName')}`;
+  }, [t]);
+
+  if (me.isPending) return <LoadingState />;
+  if (me.data) return <Navigate to={target} replace />;
+
+  const onFinish = (values: TLoginBody) =>
+    login.mutate(values, { onSuccess: () => navigate(target, { replace: true }) });
+
+  return (
+    <Flex vertical align="center" justify="center" gap="large" style={{ minHeight: '100vh', padding: 16 }}>
+      <div style={{ position: 'absolute', top: 16, right: 16 }}>
+        <LanguageSwitch />
+      </div>
+      <Flex vertical align="center" gap={4}>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {t('app.name')}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
+      </Flex>
+      <Card title={t('login.title')} style={{ width: '100%', maxWidth: 380 }}>
+        <Form<TLoginBody> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={login.isPending}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
+            <Input.Password
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              data-testid="login-password"
+            />
+          </Form.Item>
+          {login.isError && (
+            <Alert
+              type="error"
+              showIcon
+              title={errorMessage(login.error)}
+              style={{ marginBottom: 16 }}
+              data-testid="login-error"
+            />
+          )}
+          <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+      <Typography.Text type="secondary">{t('login.demoNotice')}</Typography.Text>
+    </Flex>
+  );
+}
