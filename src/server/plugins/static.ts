@@ -8,15 +8,16 @@ import { AppError } from '../errors.ts';
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 
 /**
- * Serves the built web app; any non-API GET that is not a file gets index.html (client-side routes).
- * Unknown /api paths are JSON 404s.
+ * Serves the built web app; a GET for a page path (no file extension) that is not a file gets index.html
+ * (client-side routes). Unknown /api paths and missing assets are JSON 404s, never index.html.
  */
 export async function registerStatic(app: FastifyInstance) {
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, index: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
-      throw new AppError('not_found', `没有此接口 / No route ${request.method} ${request.url.split('?')[0]}`);
+    const pathname = request.url.split('?')[0] ?? '';
+    if (pathname.startsWith('/api/') || request.method !== 'GET' || !hasWeb || /\.[a-z0-9]+$/i.test(pathname)) {
+      throw new AppError('not_found', `没有此接口 / No route ${request.method} ${pathname}`);
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** the whole parsed answer, for endpoints whose non-2xx body is not an error body (health's 503) */
+    readonly body?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -54,6 +56,7 @@ export async function apiFetch<T>(path: string, init: TFetchInit = {}): Promise<
     error?.code ?? (response.status >= 500 ? 'internal_error' : 'unknown'),
     error?.message ?? response.statusText,
     error?.details,
+    payload,
   );
 }
 

@@ -11,7 +11,8 @@ import { apiFetch } from './client.ts';
 // Reference data changes with a new notice or a re-coding, not within a session.
 const REFERENCE_STALE_MS = 60 * 60_000;
 
-export const regionChildrenKey = (parent: string | null) => ['reference', 'regions', 'children', parent] as const;
+export const regionChildrenKey = (parent: string | null) =>
+  ['reference', 'regions', 'children', parent] as const;
 
 /** Provinces when `parent` is null, otherwise the direct children of `parent`. */
 export function fetchRegionChildren(parent: string | null): Promise<TRegionNode[]> {

@@ -32,7 +32,7 @@ const PAGES: Record<TPageKey, LazyExoticComponent<ComponentType>> = {
 const pageRoutes: RouteObject[] = NAV_LEAVES.map((leaf) => {
   const Page = PAGES[leaf.key];
   const element = (
-    <RequirePermission permission={leaf.permission}>
+    <RequirePermission key={leaf.key} permission={leaf.permission}>
       <Page />
     </RequirePermission>
   );

@@ -29,7 +29,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /** The page when the user's roles grant `permission` (or none is needed), else the 403 page. */
-export function RequirePermission({ permission, children }: { permission?: TPermission; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission?: TPermission;
+  children: ReactNode;
+}) {
   const me = useCurrentUser();
   if (permission && !hasPermission(me.roles, permission)) return <ForbiddenPage />;
   return children;

@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useRouteError } from 'react-router';
+import { useDocumentTitle } from './page-header.tsx';
 
 function HomeButton() {
   const { t } = useTranslation();
@@ -13,6 +14,7 @@ function HomeButton() {
 
 export function ForbiddenPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('result.forbiddenTitle'));
   return (
     <Result
       status="403"
@@ -26,6 +28,7 @@ export function ForbiddenPage() {
 
 export function NotFoundPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('result.notFoundTitle'));
   return (
     <Result
       status="404"

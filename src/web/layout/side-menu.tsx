@@ -20,7 +20,11 @@ export function SideMenu() {
       navFor(me.roles).map(
         (item): TMenuItem =>
           item.kind === 'page'
-            ? { key: item.path, icon: NAV_ICONS[item.key], label: <Link to={item.path}>{t(`nav.${item.key}`)}</Link> }
+            ? {
+                key: item.path,
+                icon: NAV_ICONS[item.key],
+                label: <Link to={item.path}>{t(`nav.${item.key}`)}</Link>,
+              }
             : {
                 key: item.key,
                 icon: NAV_ICONS[item.key],

@@ -12,7 +12,8 @@ function regionSelect(db: TDbOrTx) {
       name: region.name,
       level: region.level,
       parentCode: region.parentCode,
-      hasChildren: sql<boolean>`exists (select 1 from region c where c.parent_code = ${region.code})`,
+      // qualified by hand: inside the subquery a bare "code" would bind to the inner table
+      hasChildren: sql<boolean>`exists (select 1 from region c where c.parent_code = "region"."code")`,
       focusCount: sql<number>`(select count(*)::int from focus_list_county f join focus_list l on l.id = f.list_id
         where l.active and (f.county_code = ${region.code}
           or (${region.level} = 1 and left(f.county_code, 2) = left(${region.code}, 2))

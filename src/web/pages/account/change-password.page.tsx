@@ -2,8 +2,8 @@ import { App, Button, Card, Form, Input, Typography } from 'antd';
 import type { RuleObject } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import { ZNewPassword } from '../../../domain/api/auth.ts';
-import { isApiError } from '../../api/client.ts';
 import { useChangePassword } from '../../api/auth.ts';
+import { isApiError } from '../../api/client.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { translateCode, translateError } from '../../i18n/error-message.ts';
 
@@ -61,6 +61,7 @@ export function ChangePasswordPage() {
           <Form.Item
             name="newPassword"
             label={t('password.new')}
+            required
             extra={<Typography.Text type="secondary">{t('password.rule')}</Typography.Text>}
             rules={[newPasswordRule]}
           >
@@ -74,14 +75,20 @@ export function ChangePasswordPage() {
               { required: true, message: t('password.confirmRequired') },
               ({ getFieldValue }) => ({
                 validator: async (_, value) => {
-                  if (value && value !== getFieldValue('newPassword')) throw new Error(t('password.mismatch'));
+                  if (value && value !== getFieldValue('newPassword'))
+                    throw new Error(t('password.mismatch'));
                 },
               }),
             ]}
           >
             <Input.Password autoComplete="new-password" data-testid="confirm-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="change-password-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={change.isPending}
+            data-testid="change-password-submit"
+          >
             {t('password.submit')}
           </Button>
         </Form>

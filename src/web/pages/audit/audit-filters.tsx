@@ -60,7 +60,9 @@ export function AuditFilters({ search, onChange }: TProps) {
           <Button type="primary" htmlType="submit">
             {t('common.query')}
           </Button>
-          <Button onClick={() => onChange({ page: 1, pageSize: search.pageSize })}>{t('common.reset')}</Button>
+          <Button onClick={() => onChange({ page: 1, pageSize: search.pageSize })}>
+            {t('common.reset')}
+          </Button>
         </Space>
       </Form.Item>
     </Form>

@@ -8,7 +8,9 @@ describe('parseAuditSearch', () => {
 
   it('reads filters and drops invalid values', () => {
     const search = parseAuditSearch(
-      new URLSearchParams('page=3&pageSize=50&action=auth.login&actor=%20&from=2020-07-01T00:00:00.000Z&to=nope'),
+      new URLSearchParams(
+        'page=3&pageSize=50&action=auth.login&actor=%20&from=2020-07-01T00:00:00.000Z&to=nope',
+      ),
     );
     expect(search).toEqual({ page: 3, pageSize: 50, action: 'auth.login', from: '2020-07-01T00:00:00.000Z' });
   });

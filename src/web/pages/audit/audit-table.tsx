@@ -38,7 +38,8 @@ export function AuditTable({ data, loading, filtered, onPage }: TProps) {
     {
       key: 'actor',
       title: t('audit.actor'),
-      render: (_, e) => e.actorUsername ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+      render: (_, e) =>
+        e.actorUsername ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
     },
     { key: 'action', dataIndex: 'action', title: t('audit.action'), render: (a: string) => <Tag>{a}</Tag> },
     { key: 'entityType', dataIndex: 'entityType', title: t('audit.entityType'), render: (v) => v ?? none },
@@ -49,7 +50,13 @@ export function AuditTable({ data, loading, filtered, onPage }: TProps) {
       ellipsis: true,
       render: (v) => v ?? none,
     },
-    { key: 'reason', dataIndex: 'reason', title: t('audit.reason'), ellipsis: true, render: (v) => v ?? none },
+    {
+      key: 'reason',
+      dataIndex: 'reason',
+      title: t('audit.reason'),
+      ellipsis: true,
+      render: (v) => v ?? none,
+    },
     { key: 'ip', dataIndex: 'ip', title: t('audit.ip'), width: 130, render: (v) => v ?? none },
   ];
 

@@ -1,14 +1,14 @@
 import { Badge, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useHealth } from '../../api/health.ts';
 import { isApiError } from '../../api/client.ts';
+import { useHealth } from '../../api/health.ts';
 
 /** Server health: green when the API and database answer, orange when degraded, red when unreachable. */
 export function HealthBadge() {
   const { t } = useTranslation();
   const health = useHealth();
   if (health.isPending) return <Badge status="processing" text={t('home.health')} />;
-  // a degraded server may answer 503 with the health body; either way the API itself is up
+  // a 503 without a health body still means something answered: degraded rather than down
   if (health.isError) {
     const degraded = isApiError(health.error, 503);
     return (

@@ -17,27 +17,45 @@ export function HomePage() {
     <>
       <PageHeader title={t('nav.home')} extra={<HealthBadge />} />
       <Card title={t('home.welcome', { name: me.displayName })} style={{ marginBottom: 24 }}>
-        <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('home.org')}>
-            {me.org.name} <Tag>{t(`orgKinds.${me.org.kind}`)}</Tag>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('home.roles')}>
-            <Flex gap={4} wrap>
-              {me.roles.map((role) => (
-                <Tag key={role} color="blue">
-                  {t(`roles.${role}`)}
-                </Tag>
-              ))}
-            </Flex>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('home.permissions')}>
-            <Flex gap={4} wrap>
-              {listPermissions(me.roles).map((p) => (
-                <Tag key={p}>{t(`permissions.${p}`)}</Tag>
-              ))}
-            </Flex>
-          </Descriptions.Item>
-        </Descriptions>
+        <Descriptions
+          column={1}
+          size="small"
+          items={[
+            {
+              key: 'org',
+              label: t('home.org'),
+              children: (
+                <>
+                  {me.org.name} <Tag>{t(`orgKinds.${me.org.kind}`)}</Tag>
+                </>
+              ),
+            },
+            {
+              key: 'roles',
+              label: t('home.roles'),
+              children: (
+                <Flex gap={4} wrap>
+                  {me.roles.map((role) => (
+                    <Tag key={role} color="blue">
+                      {t(`roles.${role}`)}
+                    </Tag>
+                  ))}
+                </Flex>
+              ),
+            },
+            {
+              key: 'permissions',
+              label: t('home.permissions'),
+              children: (
+                <Flex gap={4} wrap>
+                  {listPermissions(me.roles).map((p) => (
+                    <Tag key={p}>{t(`permissions.${p}`)}</Tag>
+                  ))}
+                </Flex>
+              ),
+            },
+          ]}
+        />
       </Card>
       <Typography.Title level={4}>{t('home.shortcuts')}</Typography.Title>
       <Row gutter={[16, 16]}>

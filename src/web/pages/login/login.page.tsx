@@ -1,11 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import type { TLoginBody } from '../../../domain/api/auth.ts';
 import { useLogin, useMe } from '../../api/auth.ts';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { useDocumentTitle } from '../../components/page-header.tsx';
 import { LoadingState } from '../../components/states.tsx';
 import { useErrorMessage } from '../../i18n/error-message.ts';
 
@@ -24,9 +24,7 @@ export function LoginPage() {
   const errorMessage = useErrorMessage();
   const target = returnPath(location.state);
 
-  useEffect(() => {
-    document.title = `${t('login.title')} · ${t('app.fullName')}`;
-  }, [t]);
+  useDocumentTitle(t('login.title'));
 
   if (me.isPending) return <LoadingState />;
   if (me.data) return <Navigate to={target} replace />;
@@ -46,7 +44,12 @@ export function LoginPage() {
         <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
       </Flex>
       <Card title={t('login.title')} style={{ width: '100%', maxWidth: 380 }}>
-        <Form<TLoginBody> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={login.isPending}>
+        <Form<TLoginBody>
+          layout="vertical"
+          onFinish={onFinish}
+          requiredMark={false}
+          disabled={login.isPending}
+        >
           <Form.Item
             name="username"
             label={t('login.username')}

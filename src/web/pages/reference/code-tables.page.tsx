@@ -1,12 +1,12 @@
 import { Flex, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TCodeTable } from '../../../domain/api/reference.ts';
-import { zhCN } from '../../i18n/zh-CN.ts';
 import { useCodeTables } from '../../api/reference.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.tsx';
+import { zhCN } from '../../i18n/zh-CN.ts';
 
 type TEntry = TCodeTable['entries'][number];
 

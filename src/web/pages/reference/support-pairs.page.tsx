@@ -20,7 +20,8 @@ export function SupportPairsPage() {
   const rows = useMemo(
     () =>
       (pairs.data ?? []).filter(
-        (p) => (kind === 'all' || p.kind === kind) && matchesText(text, p.supporterName, p.supportedName, p.note),
+        (p) =>
+          (kind === 'all' || p.kind === kind) && matchesText(text, p.supporterName, p.supportedName, p.note),
       ),
     [pairs.data, kind, text],
   );
@@ -45,7 +46,12 @@ export function SupportPairsPage() {
       sorter: (a, b) => a.validFrom - b.validFrom,
       render: (_, p) => `${p.validFrom}–${p.validTo ?? t('common.present')}`,
     },
-    { key: 'note', dataIndex: 'note', title: t('supportPairs.note'), render: (n: string) => n || t('common.none') },
+    {
+      key: 'note',
+      dataIndex: 'note',
+      title: t('supportPairs.note'),
+      render: (n: string) => n || t('common.none'),
+    },
   ];
 
   return (

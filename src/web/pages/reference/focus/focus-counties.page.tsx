@@ -15,7 +15,8 @@ export function FocusCountiesPage() {
   const lists = useFocusLists();
   const [listId, setListId] = useState<string>();
   // the first active list unless the user picked another
-  const list = lists.data?.find((l) => l.id === listId) ?? lists.data?.find((l) => l.active) ?? lists.data?.[0];
+  const list =
+    lists.data?.find((l) => l.id === listId) ?? lists.data?.find((l) => l.active) ?? lists.data?.[0];
 
   return (
     <>
@@ -41,7 +42,15 @@ function FocusListView({ list, lists, onSelect }: TViewProps) {
   const rows = useMemo(
     () =>
       list.counties.filter((c) =>
-        matchesText(filter, c.code, c.name, c.provinceName, c.prefectureName, c.supportPartner, ...c.historicalCodes),
+        matchesText(
+          filter,
+          c.code,
+          c.name,
+          c.provinceName,
+          c.prefectureName,
+          c.supportPartner,
+          ...c.historicalCodes,
+        ),
       ),
     [list, filter],
   );

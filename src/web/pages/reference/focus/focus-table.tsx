@@ -71,7 +71,11 @@ export function FocusTable({ rows, filtered }: { rows: TFocusCounty[]; filtered:
       size="small"
       columns={columns}
       dataSource={rows}
-      pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }) }}
+      pagination={{
+        defaultPageSize: 20,
+        showSizeChanger: true,
+        showTotal: (n) => t('common.total', { count: n }),
+      }}
       locale={{ emptyText: <EmptyState filtered={filtered} /> }}
       scroll={{ x: 760 }}
       data-testid="focus-table"

@@ -1,4 +1,4 @@
-import { Card, theme, Typography } from 'antd';
+import { Card, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFocusCounty } from '../../../../domain/api/reference.ts';
 import { EmptyState } from '../../../components/states.tsx';

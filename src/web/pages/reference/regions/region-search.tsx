@@ -43,7 +43,11 @@ export function RegionSearch() {
                 width: 80,
                 render: (_, region) => <LevelTag level={region.level} />,
               },
-              { key: 'region', title: t('regions.region'), render: (_, region) => <RegionLabel region={region} /> },
+              {
+                key: 'region',
+                title: t('regions.region'),
+                render: (_, region) => <RegionLabel region={region} />,
+              },
             ]}
             data-testid="region-search-results"
           />

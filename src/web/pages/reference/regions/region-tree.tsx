@@ -56,7 +56,8 @@ export function RegionTree({ focusOnly }: { focusOnly: boolean }) {
   );
 
   if (provinces.isPending) return <LoadingState />;
-  if (provinces.isError) return <ErrorState error={provinces.error} onRetry={() => void provinces.refetch()} />;
+  if (provinces.isError)
+    return <ErrorState error={provinces.error} onRetry={() => void provinces.refetch()} />;
   if (treeData.length === 0) return <EmptyState filtered={focusOnly} />;
   return (
     <Tree

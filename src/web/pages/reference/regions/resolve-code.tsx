@@ -47,21 +47,40 @@ export function ResolveCode() {
     }
     const county = resolved.data;
     return (
-      <Descriptions column={1} size="small" bordered data-testid="resolve-result">
-        <Descriptions.Item label={t('regions.currentCounty')}>
-          {county.name} <Typography.Text type="secondary">{county.code}</Typography.Text>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('regions.path')}>
-          <Breadcrumb items={county.path.map((p) => ({ key: p.code, title: `${p.name} ${p.code}` }))} />
-        </Descriptions.Item>
-        <Descriptions.Item label={t('regions.codeSource')}>
-          {county.viaAlias ? (
-            <Tag color="orange">{t('regions.viaAlias', { input: county.input })}</Tag>
-          ) : (
-            <Tag color="green">{t('regions.direct')}</Tag>
-          )}
-        </Descriptions.Item>
-      </Descriptions>
+      <Descriptions
+        column={1}
+        size="small"
+        bordered
+        styles={{ label: { whiteSpace: 'nowrap' } }}
+        data-testid="resolve-result"
+        items={[
+          {
+            key: 'county',
+            label: t('regions.currentCounty'),
+            children: (
+              <>
+                {county.name} <Typography.Text type="secondary">{county.code}</Typography.Text>
+              </>
+            ),
+          },
+          {
+            key: 'path',
+            label: t('regions.path'),
+            children: (
+              <Breadcrumb items={county.path.map((p) => ({ key: p.code, title: `${p.name} ${p.code}` }))} />
+            ),
+          },
+          {
+            key: 'source',
+            label: t('regions.codeSource'),
+            children: county.viaAlias ? (
+              <Tag color="orange">{t('regions.viaAlias', { input: county.input })}</Tag>
+            ) : (
+              <Tag color="green">{t('regions.direct')}</Tag>
+            ),
+          },
+        ]}
+      />
     );
   }
 }
