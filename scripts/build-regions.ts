@@ -15,6 +15,7 @@ for (const p of read('provinces.json')) rows.push(`${p.code}0000,${p.name},1,`);
 for (const c of read('cities.json')) rows.push(`${c.code}00,${c.name},2,${c.provinceCode}0000`);
 // 东莞 / 中山 / 儋州 … have no counties: the NBS data lists the city itself again as an area; keep it once
 const cityCodes = new Set(read('cities.json').map((c) => `${c.code}00`));
-for (const a of read('areas.json')) if (!cityCodes.has(a.code!)) rows.push(`${a.code},${a.name},3,${a.cityCode}00`);
+for (const a of read('areas.json'))
+  if (!cityCodes.has(a.code!)) rows.push(`${a.code},${a.name},3,${a.cityCode}00`);
 writeFileSync('reference/regions.csv', `${rows.join('\n')}\n`);
 console.log(`wrote ${rows.length - 1} regions`);

@@ -19,7 +19,11 @@ export function registerDbCommands(program: Command) {
     .action(async () => {
       await withDatabase('bangfu seed', async (deps) => {
         const result = await seedDemo(deps, { onlyIfEmpty: true });
-        console.log(result ? `seeded ${result.orgs} orgs and ${result.users} users` : 'demo data already present; nothing to do');
+        console.log(
+          result
+            ? `seeded ${result.orgs} orgs and ${result.users} users`
+            : 'demo data already present; nothing to do',
+        );
       });
     });
 }

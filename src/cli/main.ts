@@ -11,7 +11,9 @@ const program = new Command()
 
 program
   .command('serve')
-  .description('启动服务器 Start the web server (migrates, loads reference data, seeds demo data on the embedded DB)')
+  .description(
+    '启动服务器 Start the web server (migrates, loads reference data, seeds demo data on the embedded DB)',
+  )
   .option('--no-demo', 'do not seed demo data on first start')
   .action(async (opts: { demo: boolean }) => {
     const { startServer } = await import('../server/main.ts');

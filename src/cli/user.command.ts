@@ -15,22 +15,24 @@ export function registerUserCommands(program: Command) {
     .requiredOption('--role <role...>', `one or more of: ${ROLES.join(', ')}`)
     .option('--name <displayName>', 'display name (defaults to the username)')
     .requiredOption('--password <password>', 'initial password; the user must change it at first sign-in')
-    .action(async (opts: { username: string; org: string; role: string[]; name?: string; password: string }) => {
-      const parsed = ZCreateUserBody.safeParse({
-        username: opts.username,
-        displayName: opts.name ?? opts.username,
-        orgCode: opts.org,
-        roles: opts.role,
-        password: opts.password,
-      });
-      if (!parsed.success) {
-        for (const i of parsed.error.issues) console.error(`--${String(i.path[0])}: ${i.message}`);
-        process.exitCode = 1;
-        return;
-      }
-      const created = await withDatabase('bangfu user create', (deps) =>
-        createUser(deps, systemCtx(), { ...parsed.data, mustChangePassword: true }),
-      );
-      console.log(`created user ${created.username} (${created.id})`);
-    });
+    .action(
+      async (opts: { username: string; org: string; role: string[]; name?: string; password: string }) => {
+        const parsed = ZCreateUserBody.safeParse({
+          username: opts.username,
+          displayName: opts.name ?? opts.username,
+          orgCode: opts.org,
+          roles: opts.role,
+          password: opts.password,
+        });
+        if (!parsed.success) {
+          for (const i of parsed.error.issues) console.error(`--${String(i.path[0])}: ${i.message}`);
+          process.exitCode = 1;
+          return;
+        }
+        const created = await withDatabase('bangfu user create', (deps) =>
+          createUser(deps, systemCtx(), { ...parsed.data, mustChangePassword: true }),
+        );
+        console.log(`created user ${created.username} (${created.id})`);
+      },
+    );
 }

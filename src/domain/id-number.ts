@@ -78,3 +78,9 @@ export function maskPhone(phone: string): string {
   if (phone.length < 7) return '*'.repeat(phone.length);
   return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
 }
+
+/** A valid 18-digit number for region, birth date (YYYYMMDD) and 3-digit sequence (odd = male). */
+export function makeIdNumber(regionCode: string, birthDate: string, sequence: number): string {
+  const first17 = `${regionCode}${birthDate}${String(sequence).padStart(3, '0')}`;
+  return first17 + computeCheckChar(first17);
+}

@@ -23,7 +23,6 @@ export async function buildApp(deps: TDeps, options: TBuildOptions = {}): Promis
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     trustProxy: false,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

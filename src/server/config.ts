@@ -1,5 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -57,7 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
   const dataDir = path.resolve(e.DATA_DIR);
   let secret = e.BANGFU_SECRET_KEY;
   if (e.NODE_ENV === 'production') {
-    if (!secret) throw new ConfigError(['BANGFU_SECRET_KEY: required in production (64 hex chars recommended)']);
+    if (!secret)
+      throw new ConfigError(['BANGFU_SECRET_KEY: required in production (64 hex chars recommended)']);
     if (isWeakSecret(secret)) throw new ConfigError(['BANGFU_SECRET_KEY: too weak for production']);
   }
   if (!secret) {

@@ -1,9 +1,9 @@
 import type { TOrgKind } from '../domain/orgs.ts';
 import type { TRole } from '../domain/roles.ts';
 import type { TScope } from '../domain/scope.ts';
+import type { TConfig } from './config.ts';
 import type { TCrypto } from './crypto.ts';
 import type { TDatabase } from './db/client.ts';
-import type { TConfig } from './config.ts';
 
 /** The signed-in user as the server sees it (from the session row, joined to user and org). */
 export type TSessionUser = {

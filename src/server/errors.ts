@@ -31,4 +31,5 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
-export const forbidden = (message = 'You do not have permission for this') => new AppError('forbidden', message);
+export const forbidden = (message = 'You do not have permission for this') =>
+  new AppError('forbidden', message);

@@ -51,7 +51,11 @@ export async function startServer(options: { seedDemo?: boolean } = {}) {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   logger.info(
-    { url: `http://localhost:${config.port}`, driver: database.driver, readyMs: Math.round(performance.now() - started) },
+    {
+      url: `http://localhost:${config.port}`,
+      driver: database.driver,
+      readyMs: Math.round(performance.now() - started),
+    },
     'Bangfu 帮扶 ready',
   );
   return app;

@@ -28,8 +28,6 @@ export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 export const ZAuditVerifyResult = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
-  firstBroken: z
-    .object({ id: z.string(), reason: z.enum(['hash_mismatch', 'prev_mismatch']) })
-    .nullable(),
+  firstBroken: z.object({ id: z.string(), reason: z.enum(['hash_mismatch', 'prev_mismatch']) }).nullable(),
 });
 export type TAuditVerifyResult = z.infer<typeof ZAuditVerifyResult>;

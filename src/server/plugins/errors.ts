@@ -21,19 +21,28 @@ export function registerErrorHandler(app: FastifyInstance) {
         code: (v.params.issue as { code?: string } | undefined)?.code,
       }));
       return send(400, {
-        error: { code: 'validation_error', message: `请求参数不正确 / Invalid ${err.validationContext}`, details: issues },
+        error: {
+          code: 'validation_error',
+          message: `请求参数不正确 / Invalid ${err.validationContext}`,
+          details: issues,
+        },
       });
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
-      return send(500, { error: { code: 'internal_error', message: '服务器内部错误 / Internal server error' } });
+      return send(500, {
+        error: { code: 'internal_error', message: '服务器内部错误 / Internal server error' },
+      });
     }
     // Fastify's own client errors (bad JSON, body too large, unsupported media type) keep their status
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      const code = err.statusCode === 429 ? 'rate_limited' : err.statusCode === 404 ? 'not_found' : 'bad_request';
+      const code =
+        err.statusCode === 429 ? 'rate_limited' : err.statusCode === 404 ? 'not_found' : 'bad_request';
       return send(err.statusCode, { error: { code, message: err.message } });
     }
     request.log.error({ err }, 'unhandled error');
-    return send(500, { error: { code: 'internal_error', message: '服务器内部错误 / Internal server error' } });
+    return send(500, {
+      error: { code: 'internal_error', message: '服务器内部错误 / Internal server error' },
+    });
   });
 }

@@ -1,4 +1,4 @@
-import { eq, or, sql, type SQL } from 'drizzle-orm';
+import { eq, or, type SQL, sql } from 'drizzle-orm';
 import type { TScope, TScopeClause } from '../../domain/scope.ts';
 import { graduate } from '../db/schema/index.ts';
 
@@ -17,7 +17,10 @@ function clauseSql(c: TScopeClause): SQL {
     case 'all':
       return sql`true`;
     case 'province':
-      return or(eq(graduate.universityProvinceCode, c.provinceCode), eq(graduate.provinceCode, c.provinceCode))!;
+      return or(
+        eq(graduate.universityProvinceCode, c.provinceCode),
+        eq(graduate.provinceCode, c.provinceCode),
+      )!;
     case 'prefecture':
       return sql`left(${graduate.domicileCountyCode}, 4) = ${c.prefectureCode.slice(0, 4)}`;
     case 'county':

@@ -16,7 +16,12 @@ export async function registerStatic(app: FastifyInstance) {
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, index: false });
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
-    if (pathname.startsWith('/api/') || request.method !== 'GET' || !hasWeb || /\.[a-z0-9]+$/i.test(pathname)) {
+    if (
+      pathname.startsWith('/api/') ||
+      request.method !== 'GET' ||
+      !hasWeb ||
+      /\.[a-z0-9]+$/i.test(pathname)
+    ) {
       throw new AppError('not_found', `没有此接口 / No route ${request.method} ${pathname}`);
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -9,12 +9,23 @@ import { REFERENCE_DIR } from '../modules/orgs/reference.loader.ts';
 
 type TRow = Record<string, string>;
 const readDemo = (file: string) =>
-  parse(readFileSync(path.join(REFERENCE_DIR, 'demo', file), 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as TRow[];
+  parse(readFileSync(path.join(REFERENCE_DIR, 'demo', file), 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+  }) as TRow[];
 
 /** The 7 provinces that hold the 52 counties. */
 export const FOCUS_PROVINCES = ['450000', '510000', '520000', '530000', '620000', '640000', '650000'];
 
-type TPlannedOrg = { code: string; name: string; kind: TOrgKind; regionCode: string | null; moeCode?: string | null; parentCode?: string };
+type TPlannedOrg = {
+  code: string;
+  name: string;
+  kind: TOrgKind;
+  regionCode: string | null;
+  moeCode?: string | null;
+  parentCode?: string;
+};
 
 /**
  * The demo org tree: ministry; education, HRSS and poverty-office departments of the 7 provinces; HRSS bureaus
@@ -22,7 +33,12 @@ type TPlannedOrg = { code: string; name: string; kind: TOrgKind; regionCode: str
  */
 export async function planDemoOrgs(db: TDbOrTx, focusCountyCodes: string[]): Promise<TPlannedOrg[]> {
   const names = new Map(
-    (await db.select({ code: region.code, name: region.name }).from(region).where(inArray(region.code, [...FOCUS_PROVINCES, ...focusCountyCodes]))).map((r) => [r.code, r.name]),
+    (
+      await db
+        .select({ code: region.code, name: region.name })
+        .from(region)
+        .where(inArray(region.code, [...FOCUS_PROVINCES, ...focusCountyCodes]))
+    ).map((r) => [r.code, r.name]),
   );
   const orgs: TPlannedOrg[] = [
     { code: 'SYSTEM', name: '平台运维中心', kind: 'system', regionCode: null },
@@ -37,21 +53,47 @@ export async function planDemoOrgs(db: TDbOrTx, focusCountyCodes: string[]): Pro
     );
   }
   for (const c of focusCountyCodes) {
-    orgs.push({ code: `HRSS-${c}`, name: `${names.get(c)}人力资源和社会保障局`, kind: 'county_hrss', regionCode: c, parentCode: `HRSS-${c.slice(0, 2)}0000` });
+    orgs.push({
+      code: `HRSS-${c}`,
+      name: `${names.get(c)}人力资源和社会保障局`,
+      kind: 'county_hrss',
+      regionCode: c,
+      parentCode: `HRSS-${c.slice(0, 2)}0000`,
+    });
   }
   readDemo('universities.csv').forEach((u, i) => {
     const province = `${u.region_code!.slice(0, 2)}0000`;
     const code = u.moe_code ? `U-${u.moe_code}` : `U-X${String(i + 1).padStart(3, '0')}`;
     const parentCode = FOCUS_PROVINCES.includes(province) ? `EDU-${province}` : 'MOE';
-    orgs.push({ code, name: u.name!, kind: 'university', regionCode: u.region_code!, moeCode: u.moe_code || null, parentCode });
+    orgs.push({
+      code,
+      name: u.name!,
+      kind: 'university',
+      regionCode: u.region_code!,
+      moeCode: u.moe_code || null,
+      parentCode,
+    });
     u.colleges!.split(';').forEach((college, j) => {
-      orgs.push({ code: `${code}-C${String(j + 1).padStart(2, '0')}`, name: college, kind: 'college', regionCode: u.region_code!, parentCode: code });
+      orgs.push({
+        code: `${code}-C${String(j + 1).padStart(2, '0')}`,
+        name: college,
+        kind: 'college',
+        regionCode: u.region_code!,
+        parentCode: code,
+      });
     });
   });
   for (const p of readDemo('partners.csv')) {
-    orgs.push({ code: p.code!, name: p.name!, kind: 'partner', regionCode: p.region_code!, parentCode: p.parent_code || undefined });
+    orgs.push({
+      code: p.code!,
+      name: p.name!,
+      kind: 'partner',
+      regionCode: p.region_code!,
+      parentCode: p.parent_code || undefined,
+    });
   }
-  for (const e of readDemo('employers.csv')) orgs.push({ code: e.code!, name: e.name!, kind: 'employer', regionCode: e.region_code! });
+  for (const e of readDemo('employers.csv'))
+    orgs.push({ code: e.code!, name: e.name!, kind: 'employer', regionCode: e.region_code! });
   return orgs;
 }
 

@@ -12,15 +12,55 @@ export const DEMO_PASSWORD = 'Bangfu@2020';
 export const DEMO_USERS: { username: string; displayName: string; orgCode: string; roles: TRole[] }[] = [
   { username: 'admin', displayName: '系统管理员', orgCode: 'SYSTEM', roles: ['system_admin'] },
   { username: 'ministry', displayName: '王司长（教育部）', orgCode: 'MOE', roles: ['ministry'] },
-  { username: 'gz_edu', displayName: '李处长（贵州省教育厅）', orgCode: 'EDU-520000', roles: ['province_education'] },
-  { username: 'gz_hrss', displayName: '张处长（贵州省人社厅）', orgCode: 'HRSS-520000', roles: ['province_hrss'] },
-  { username: 'weining_hrss', displayName: '陈科长（威宁县人社局）', orgCode: 'HRSS-520526', roles: ['county_hrss'] },
-  { username: 'gz_fupin', displayName: '刘主任（贵州省扶贫办）', orgCode: 'FP-520000', roles: ['poverty_office'] },
-  { username: 'gzu_admin', displayName: '赵老师（贵州大学就业指导中心）', orgCode: 'U-10657', roles: ['university_admin'] },
-  { username: 'gzu_counselor', displayName: '杨老师（辅导员）', orgCode: 'U-10657-C01', roles: ['counselor'] },
+  {
+    username: 'gz_edu',
+    displayName: '李处长（贵州省教育厅）',
+    orgCode: 'EDU-520000',
+    roles: ['province_education'],
+  },
+  {
+    username: 'gz_hrss',
+    displayName: '张处长（贵州省人社厅）',
+    orgCode: 'HRSS-520000',
+    roles: ['province_hrss'],
+  },
+  {
+    username: 'weining_hrss',
+    displayName: '陈科长（威宁县人社局）',
+    orgCode: 'HRSS-520526',
+    roles: ['county_hrss'],
+  },
+  {
+    username: 'gz_fupin',
+    displayName: '刘主任（贵州省扶贫办）',
+    orgCode: 'FP-520000',
+    roles: ['poverty_office'],
+  },
+  {
+    username: 'gzu_admin',
+    displayName: '赵老师（贵州大学就业指导中心）',
+    orgCode: 'U-10657',
+    roles: ['university_admin'],
+  },
+  {
+    username: 'gzu_counselor',
+    displayName: '杨老师（辅导员）',
+    orgCode: 'U-10657-C01',
+    roles: ['counselor'],
+  },
   { username: 'gzu_helper', displayName: '周副校长（帮扶责任人）', orgCode: 'U-10657', roles: ['helper'] },
-  { username: 'gd_partner', displayName: '黄主任（广州市东西部协作）', orgCode: 'P-440100', roles: ['partner'] },
-  { username: 'employer_demo', displayName: '黔程数字科技（招聘专员）', orgCode: 'E-91520100MA6DEMO01X', roles: ['employer'] },
+  {
+    username: 'gd_partner',
+    displayName: '黄主任（广州市东西部协作）',
+    orgCode: 'P-440100',
+    roles: ['partner'],
+  },
+  {
+    username: 'employer_demo',
+    displayName: '黔程数字科技（招聘专员）',
+    orgCode: 'E-91520100MA6DEMO01X',
+    roles: ['employer'],
+  },
   { username: 'graduate_demo', displayName: '吴同学', orgCode: 'U-10657', roles: ['graduate'] },
 ];
 
@@ -30,24 +70,41 @@ export const DEMO_USERS: { username: string; displayName: string; orgCode: strin
  */
 export async function seedDemo(deps: TDeps, opts: { onlyIfEmpty: boolean }) {
   const { db } = deps.database;
-  const [existing] = await db.select({ id: orgUnit.id }).from(orgUnit).where(eq(orgUnit.code, 'MOE')).limit(1);
+  const [existing] = await db
+    .select({ id: orgUnit.id })
+    .from(orgUnit)
+    .where(eq(orgUnit.code, 'MOE'))
+    .limit(1);
   if (existing) {
     if (opts.onlyIfEmpty) return null;
     throw new Error('Demo data is already present (org MOE exists)');
   }
   const ctx = systemCtx();
-  const focus = (await db.selectDistinct({ code: focusListCounty.countyCode }).from(focusListCounty)).map((r) => r.code);
+  const focus = (await db.selectDistinct({ code: focusListCounty.countyCode }).from(focusListCounty)).map(
+    (r) => r.code,
+  );
   const planned = await planDemoOrgs(db, focus);
   const ids = await db.transaction(async (tx) => {
     const ids = await insertPlannedOrgs(tx, planned);
-    await recordAudit(tx, ctx, { action: 'seed.demo_orgs', after: { orgs: planned.length } }, deps.clock.now());
+    await recordAudit(
+      tx,
+      ctx,
+      { action: 'seed.demo_orgs', after: { orgs: planned.length } },
+      deps.clock.now(),
+    );
     return ids;
   });
   for (const u of DEMO_USERS) await createUser(deps, ctx, { ...u, password: DEMO_PASSWORD });
   // the demo counselor keeps two graduating classes of 贵州大学 计算机科学与技术学院
-  const counselor = await db.query.appUser.findFirst({ where: (t, { eq }) => eq(t.username, 'gzu_counselor') });
+  const counselor = await db.query.appUser.findFirst({
+    where: (t, { eq }) => eq(t.username, 'gzu_counselor'),
+  });
   await db.insert(counselorClass).values(
-    ['计科2001班', '计科2002班'].map((className) => ({ userId: counselor!.id, collegeId: ids.get('U-10657-C01')!, className })),
+    ['计科2001班', '计科2002班'].map((className) => ({
+      userId: counselor!.id,
+      collegeId: ids.get('U-10657-C01')!,
+      className,
+    })),
   );
   return { orgs: planned.length, users: DEMO_USERS.length };
 }

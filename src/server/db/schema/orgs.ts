@@ -1,4 +1,15 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** GB/T 2260 regions: province (1) → prefecture (2) → county (3); 6-digit codes. */
 export const region = pgTable(
@@ -21,7 +32,10 @@ export const regionAlias = pgTable(
     currentCode: text('current_code').notNull(),
     source: text('source').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.oldCode, t.currentCode] }), index('region_alias_current_idx').on(t.currentCode)],
+  (t) => [
+    primaryKey({ columns: [t.oldCode, t.currentCode] }),
+    index('region_alias_current_idx').on(t.currentCode),
+  ],
 );
 
 export const focusList = pgTable('focus_list', {

@@ -22,7 +22,10 @@ export const helperPairing = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
   },
-  (t) => [index('helper_pairing_helper_idx').on(t.helperUserId), index('helper_pairing_grad_idx').on(t.graduateId)],
+  (t) => [
+    index('helper_pairing_helper_idx').on(t.helperUserId),
+    index('helper_pairing_grad_idx').on(t.graduateId),
+  ],
 );
 
 /** A case shared with a partner province/city, visible to it until `validUntil`. */

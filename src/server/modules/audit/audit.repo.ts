@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, lte, type SQL, sql } from 'drizzle-orm';
 import type { TAuditQuery } from '../../../domain/api/audit.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { auditEvent } from '../../db/schema/index.ts';
@@ -11,7 +11,11 @@ const CHAIN_LOCK_KEY = 7_320_2020;
 
 export async function lockChainAndGetLastHash(tx: TDbOrTx): Promise<string | null> {
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`);
-  const [last] = await tx.select({ hash: auditEvent.hash }).from(auditEvent).orderBy(desc(auditEvent.id)).limit(1);
+  const [last] = await tx
+    .select({ hash: auditEvent.hash })
+    .from(auditEvent)
+    .orderBy(desc(auditEvent.id))
+    .limit(1);
   return last?.hash ?? null;
 }
 
@@ -20,7 +24,12 @@ export async function insertAuditRow(tx: TDbOrTx, row: TAuditInsert): Promise<vo
 }
 
 export async function listAuditRowsAfter(db: TDbOrTx, afterId: number, limit: number): Promise<TAuditRow[]> {
-  return db.select().from(auditEvent).where(gt(auditEvent.id, afterId)).orderBy(asc(auditEvent.id)).limit(limit);
+  return db
+    .select()
+    .from(auditEvent)
+    .where(gt(auditEvent.id, afterId))
+    .orderBy(asc(auditEvent.id))
+    .limit(limit);
 }
 
 /**

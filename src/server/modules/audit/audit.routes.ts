@@ -12,13 +12,25 @@ export function auditRoutes(deps: TDeps): FastifyPluginAsyncZod {
       '/api/audit',
       {
         preHandler: guard,
-        schema: { tags: ['audit'], summary: '审计日志 Audit events', querystring: ZAuditQuery, response: { 200: ZPage(ZAuditEvent) } },
+        schema: {
+          tags: ['audit'],
+          summary: '审计日志 Audit events',
+          querystring: ZAuditQuery,
+          response: { 200: ZPage(ZAuditEvent) },
+        },
       },
       async (request) => listAuditEvents(deps.database.db, request.ctx, request.query),
     );
     app.get(
       '/api/audit/verify',
-      { preHandler: guard, schema: { tags: ['audit'], summary: '校验哈希链 Verify chain', response: { 200: ZAuditVerifyResult } } },
+      {
+        preHandler: guard,
+        schema: {
+          tags: ['audit'],
+          summary: '校验哈希链 Verify chain',
+          response: { 200: ZAuditVerifyResult },
+        },
+      },
       async () => verifyAuditChain(deps.database.db),
     );
   };

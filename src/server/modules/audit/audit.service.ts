@@ -1,8 +1,8 @@
 import type { TAuditEvent, TAuditQuery, TAuditVerifyResult } from '../../../domain/api/audit.ts';
 import type { TCtx } from '../../context.ts';
 import type { TDbOrTx } from '../../db/client.ts';
-import { GENESIS_HASH, hashAuditRow } from './audit-hash.ts';
 import * as repo from './audit.repo.ts';
+import { GENESIS_HASH, hashAuditRow } from './audit-hash.ts';
 
 export type TAuditEntry = {
   action: string;
@@ -19,7 +19,12 @@ export type TAuditEntry = {
  * Append one audit event. Call it with the transaction that makes the change, so both commit or neither.
  * `now` comes from the caller's clock so tests can control time.
  */
-export async function recordAudit(tx: TDbOrTx, ctx: TCtx, entry: TAuditEntry, now = new Date()): Promise<void> {
+export async function recordAudit(
+  tx: TDbOrTx,
+  ctx: TCtx,
+  entry: TAuditEntry,
+  now = new Date(),
+): Promise<void> {
   const prevHash = (await repo.lockChainAndGetLastHash(tx)) ?? GENESIS_HASH;
   const content = {
     at: now,
@@ -63,7 +68,9 @@ export async function verifyAuditChain(db: TDbOrTx, batchSize = 5000): Promise<T
 /** System admins see the whole trail; other auditors see their own org unit's subtree. */
 export async function listAuditEvents(db: TDbOrTx, ctx: TCtx, q: TAuditQuery) {
   const user = ctx.user;
-  const withinOrgId = user?.roles.includes('system_admin') ? null : (user?.org.id ?? '00000000-0000-0000-0000-000000000000');
+  const withinOrgId = user?.roles.includes('system_admin')
+    ? null
+    : (user?.org.id ?? '00000000-0000-0000-0000-000000000000');
   const { rows, total } = await repo.searchAudit(db, q, withinOrgId);
   const items: TAuditEvent[] = rows.map((r) => ({
     id: String(r.id),

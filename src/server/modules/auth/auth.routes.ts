@@ -21,7 +21,10 @@ export function authRoutes(deps: TDeps): FastifyPluginAsyncZod {
       { schema: { tags: ['auth'], summary: '登录 Sign in', body: ZLoginBody, response: { 200: ZMe } } },
       async (request, reply) => {
         if (!limiter.take(request.ip, deps.clock.now().getTime())) {
-          throw new AppError('rate_limited', '登录尝试过于频繁，请稍后再试 / Too many sign-in attempts; try later');
+          throw new AppError(
+            'rate_limited',
+            '登录尝试过于频繁，请稍后再试 / Too many sign-in attempts; try later',
+          );
         }
         const { token, me } = await auth.login(deps, request.ctx, request.body);
         reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: auth.SESSION_MAX_MS / 1000 });
@@ -29,15 +32,22 @@ export function authRoutes(deps: TDeps): FastifyPluginAsyncZod {
       },
     );
 
-    app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出 Sign out' } }, async (request, reply) => {
-      await auth.logout(deps, request.ctx);
-      reply.clearCookie(SESSION_COOKIE, cookieOptions);
-      return reply.status(204).send();
-    });
+    app.post(
+      '/api/auth/logout',
+      { schema: { tags: ['auth'], summary: '退出 Sign out' } },
+      async (request, reply) => {
+        await auth.logout(deps, request.ctx);
+        reply.clearCookie(SESSION_COOKIE, cookieOptions);
+        return reply.status(204).send();
+      },
+    );
 
     app.get(
       '/api/auth/me',
-      { preHandler: requireAuth, schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: ZMe } } },
+      {
+        preHandler: requireAuth,
+        schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: ZMe } },
+      },
       async (request) => auth.toMe(request.ctx.user!),
     );
 

@@ -25,10 +25,15 @@ export async function login(deps: TDeps, ctx: TCtx, body: TLoginBody): Promise<{
   const { db } = deps.database;
   const now = deps.clock.now();
   const user = await repo.findUserByUsername(db, body.username);
-  if (!user || !user.active) {
+  if (!user?.active) {
     await verifyPassword(await getDummyHash(), body.password);
     await db.transaction((tx) =>
-      recordAudit(tx, ctx, { action: 'auth.login_failed', actorUsername: body.username, after: { reason: 'unknown_user' } }, now),
+      recordAudit(
+        tx,
+        ctx,
+        { action: 'auth.login_failed', actorUsername: body.username, after: { reason: 'unknown_user' } },
+        now,
+      ),
     );
     throw new AppError('invalid_credentials', '用户名或密码错误 / Wrong username or password');
   }
@@ -44,13 +49,22 @@ export async function login(deps: TDeps, ctx: TCtx, body: TLoginBody): Promise<{
     await db.transaction(async (tx) => {
       await repo.updateUser(tx, user.id, { failedLogins: lock ? 0 : failed, lockedUntil });
       const base = { actorUsername: user.username, entityType: 'user', entityId: user.id };
-      await recordAudit(tx, ctx, { ...base, action: 'auth.login_failed', after: { failedLogins: failed } }, now);
+      await recordAudit(
+        tx,
+        ctx,
+        { ...base, action: 'auth.login_failed', after: { failedLogins: failed } },
+        now,
+      );
       if (lock) await recordAudit(tx, ctx, { ...base, action: 'auth.locked', after: { lockedUntil } }, now);
     });
     if (lock) {
-      throw new AppError('account_locked', '密码错误次数过多，账户已临时锁定 / Too many failed attempts; account locked', {
-        lockedUntil: lockedUntil!.toISOString(),
-      });
+      throw new AppError(
+        'account_locked',
+        '密码错误次数过多，账户已临时锁定 / Too many failed attempts; account locked',
+        {
+          lockedUntil: lockedUntil!.toISOString(),
+        },
+      );
     }
     throw new AppError('invalid_credentials', '用户名或密码错误 / Wrong username or password');
   }
@@ -67,7 +81,12 @@ export async function login(deps: TDeps, ctx: TCtx, body: TLoginBody): Promise<{
       ip: ctx.ip,
       userAgent: ctx.userAgent?.slice(0, 300) ?? null,
     });
-    await recordAudit(tx, { ...ctx }, { action: 'auth.login', actorUsername: user.username, entityType: 'user', entityId: user.id }, now);
+    await recordAudit(
+      tx,
+      { ...ctx },
+      { action: 'auth.login', actorUsername: user.username, entityType: 'user', entityId: user.id },
+      now,
+    );
   });
   await repo.deleteExpiredSessions(db, now);
   const session = await repo.findSessionUser(db, tokenHash);
@@ -87,7 +106,8 @@ export async function authenticate(deps: TDeps, token: string): Promise<TSession
     await repo.deleteSession(db, tokenHash);
     return null;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, tokenHash, now);
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+    await repo.touchSession(db, tokenHash, now);
   return found.user;
 }
 
@@ -96,7 +116,12 @@ export async function logout(deps: TDeps, ctx: TCtx): Promise<void> {
   const user = ctx.user;
   await deps.database.db.transaction(async (tx) => {
     await repo.deleteSession(tx, user.sessionTokenHash);
-    await recordAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: user.id }, deps.clock.now());
+    await recordAudit(
+      tx,
+      ctx,
+      { action: 'auth.logout', entityType: 'user', entityId: user.id },
+      deps.clock.now(),
+    );
   });
 }
 
@@ -112,7 +137,12 @@ export async function changePassword(deps: TDeps, ctx: TCtx, body: TChangePasswo
   await db.transaction(async (tx) => {
     await repo.updateUser(tx, me.id, { passwordHash, mustChangePassword: false });
     await repo.deleteUserSessions(tx, me.id, me.sessionTokenHash);
-    await recordAudit(tx, ctx, { action: 'auth.password_changed', entityType: 'user', entityId: me.id }, deps.clock.now());
+    await recordAudit(
+      tx,
+      ctx,
+      { action: 'auth.password_changed', entityType: 'user', entityId: me.id },
+      deps.clock.now(),
+    );
   });
 }
 

@@ -8,7 +8,11 @@ import * as repo from './auth.repo.ts';
 import { hashPassword } from './password.ts';
 
 /** Create an account in an org unit; every role must fit the org's kind. Audited. */
-export async function createUser(deps: TDeps, ctx: TCtx, body: TCreateUserBody & { mustChangePassword?: boolean }) {
+export async function createUser(
+  deps: TDeps,
+  ctx: TCtx,
+  body: TCreateUserBody & { mustChangePassword?: boolean },
+) {
   const { db } = deps.database;
   const org = await orgsRepo.findOrgByCode(db, body.orgCode);
   if (!org) throw new AppError('validation_error', `机构代码不存在 / Unknown org code ${body.orgCode}`);
@@ -39,7 +43,12 @@ export async function createUser(deps: TDeps, ctx: TCtx, body: TCreateUserBody &
         action: 'user.create',
         entityType: 'user',
         entityId: user.id,
-        after: { username: user.username, displayName: user.displayName, orgCode: org.code, roles: user.roles },
+        after: {
+          username: user.username,
+          displayName: user.displayName,
+          orgCode: org.code,
+          roles: user.roles,
+        },
       },
       deps.clock.now(),
     );

@@ -19,7 +19,11 @@ export function healthRoutes(deps: TDeps, version: string): FastifyPluginAsyncZo
         const body = {
           status: ok ? ('ok' as const) : ('degraded' as const),
           version,
-          database: { ok, driver: deps.database.driver, latencyMs: Math.round((performance.now() - started) * 100) / 100 },
+          database: {
+            ok,
+            driver: deps.database.driver,
+            latencyMs: Math.round((performance.now() - started) * 100) / 100,
+          },
         };
         return reply.status(ok ? 200 : 503).send(body);
       },

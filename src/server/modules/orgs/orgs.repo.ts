@@ -1,6 +1,14 @@
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { TDbOrTx } from '../../db/client.ts';
-import { codeEntry, focusList, focusListCounty, orgUnit, region, regionAlias, supportPair } from '../../db/schema/index.ts';
+import {
+  codeEntry,
+  focusList,
+  focusListCounty,
+  orgUnit,
+  region,
+  regionAlias,
+  supportPair,
+} from '../../db/schema/index.ts';
 
 export type TRegionRow = typeof region.$inferSelect;
 
@@ -14,11 +22,14 @@ function regionSelect(db: TDbOrTx) {
       parentCode: region.parentCode,
       // qualified by hand: inside the subquery a bare "code" would bind to the inner table
       hasChildren: sql<boolean>`exists (select 1 from region c where c.parent_code = "region"."code")`,
-      focusCount: sql<number>`(select count(*)::int from focus_list_county f join focus_list l on l.id = f.list_id
+      focusCount:
+        sql<number>`(select count(*)::int from focus_list_county f join focus_list l on l.id = f.list_id
         where l.active and (f.county_code = ${region.code}
           or (${region.level} = 1 and left(f.county_code, 2) = left(${region.code}, 2))
           or (${region.level} = 2 and left(f.county_code, 4) = left(${region.code}, 4))))`.mapWith(Number),
-      historicalCodes: sql<string[]>`coalesce((select array_agg(a.old_code order by a.old_code) from region_alias a
+      historicalCodes: sql<
+        string[]
+      >`coalesce((select array_agg(a.old_code order by a.old_code) from region_alias a
         where a.current_code = ${region.code}), '{}')`,
     })
     .from(region);
@@ -37,7 +48,10 @@ export async function searchRegions(db: TDbOrTx, q: string, limit = 50) {
       or(
         ilike(region.name, `%${q.replace(/[%_\\]/g, '\\$&')}%`),
         /^\d+$/.test(q) ? sql`${region.code} like ${`${q}%`}` : sql`false`,
-        inArray(region.code, db.select({ c: regionAlias.currentCode }).from(regionAlias).where(eq(regionAlias.oldCode, q))),
+        inArray(
+          region.code,
+          db.select({ c: regionAlias.currentCode }).from(regionAlias).where(eq(regionAlias.oldCode, q)),
+        ),
       ),
     )
     .orderBy(asc(region.level), asc(region.code))
@@ -50,7 +64,10 @@ export async function findRegion(db: TDbOrTx, code: string): Promise<TRegionRow 
 }
 
 export async function findAliasTargets(db: TDbOrTx, oldCode: string): Promise<string[]> {
-  const rows = await db.select({ c: regionAlias.currentCode }).from(regionAlias).where(eq(regionAlias.oldCode, oldCode));
+  const rows = await db
+    .select({ c: regionAlias.currentCode })
+    .from(regionAlias)
+    .where(eq(regionAlias.oldCode, oldCode));
   return rows.map((r) => r.c);
 }
 
@@ -64,7 +81,9 @@ export async function listFocusCounties(db: TDbOrTx) {
       name: region.name,
       prefectureName: sql<string>`(select p.name from region p where p.code = ${region.parentCode})`,
       provinceName: sql<string>`(select p.name from region p where p.code = ${region.provinceCode})`,
-      historicalCodes: sql<string[]>`coalesce((select array_agg(a.old_code order by a.old_code) from region_alias a
+      historicalCodes: sql<
+        string[]
+      >`coalesce((select array_agg(a.old_code order by a.old_code) from region_alias a
         where a.current_code = ${region.code}), '{}')`,
     })
     .from(focusListCounty)
@@ -95,7 +114,11 @@ export async function listSupportPairs(db: TDbOrTx) {
 }
 
 export async function listOrgUnits(db: TDbOrTx) {
-  return db.select().from(orgUnit).where(eq(orgUnit.active, true)).orderBy(asc(orgUnit.kind), asc(orgUnit.code));
+  return db
+    .select()
+    .from(orgUnit)
+    .where(eq(orgUnit.active, true))
+    .orderBy(asc(orgUnit.kind), asc(orgUnit.code));
 }
 
 export async function findOrgByCode(db: TDbOrTx, code: string) {

@@ -23,10 +23,17 @@ export function orgsRoutes(deps: TDeps): FastifyPluginAsyncZod {
       '/api/reference/regions',
       {
         ...reference,
-        schema: { tags, summary: '行政区划 Regions (children of parent, or search)', querystring: ZRegionQuery, response: { 200: z.array(ZRegionNode) } },
+        schema: {
+          tags,
+          summary: '行政区划 Regions (children of parent, or search)',
+          querystring: ZRegionQuery,
+          response: { 200: z.array(ZRegionNode) },
+        },
       },
       async (request) =>
-        request.query.q ? orgs.searchRegions(db, request.query.q) : orgs.listRegions(db, request.query.parent),
+        request.query.q
+          ? orgs.searchRegions(db, request.query.q)
+          : orgs.listRegions(db, request.query.parent),
     );
     app.get(
       '/api/reference/regions/resolve/:code',
@@ -43,17 +50,26 @@ export function orgsRoutes(deps: TDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/reference/focus-lists',
-      { ...reference, schema: { tags, summary: '重点县名单 Focus county lists', response: { 200: z.array(ZFocusList) } } },
+      {
+        ...reference,
+        schema: { tags, summary: '重点县名单 Focus county lists', response: { 200: z.array(ZFocusList) } },
+      },
       async () => orgs.listFocusLists(db),
     );
     app.get(
       '/api/reference/code-tables',
-      { ...reference, schema: { tags, summary: '代码表 Code tables', response: { 200: z.array(ZCodeTable) } } },
+      {
+        ...reference,
+        schema: { tags, summary: '代码表 Code tables', response: { 200: z.array(ZCodeTable) } },
+      },
       async () => orgs.listCodeTables(db),
     );
     app.get(
       '/api/reference/support-pairs',
-      { ...reference, schema: { tags, summary: '协作结对 Support pairs', response: { 200: z.array(ZSupportPair) } } },
+      {
+        ...reference,
+        schema: { tags, summary: '协作结对 Support pairs', response: { 200: z.array(ZSupportPair) } },
+      },
       async () => orgs.listSupportPairs(db),
     );
     app.get(

@@ -1,5 +1,11 @@
 import type { TOrgNode } from '../../../domain/api/orgs.ts';
-import type { TCodeTable, TFocusList, TRegionNode, TResolvedCounty, TSupportPair } from '../../../domain/api/reference.ts';
+import type {
+  TCodeTable,
+  TFocusList,
+  TRegionNode,
+  TResolvedCounty,
+  TSupportPair,
+} from '../../../domain/api/reference.ts';
 import type { TOrgKind } from '../../../domain/orgs.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
@@ -32,9 +38,13 @@ export async function resolveCountyCode(db: TDbOrTx, code: string): Promise<TRes
     current = await repo.findRegion(db, targets[0]!);
     viaAlias = true;
   }
-  if (!current || current.level !== 3) return undefined;
+  if (current?.level !== 3) return undefined;
   const path: { code: string; name: string }[] = [];
-  for (let r: typeof current | undefined = current; r; r = r.parentCode ? await repo.findRegion(db, r.parentCode) : undefined) {
+  for (
+    let r: typeof current | undefined = current;
+    r;
+    r = r.parentCode ? await repo.findRegion(db, r.parentCode) : undefined
+  ) {
     path.unshift({ code: r.code, name: r.name });
   }
   return { input: code, code: current.code, name: current.name, path, viaAlias };
@@ -83,7 +93,15 @@ export async function getOrgTree(db: TDbOrTx): Promise<TOrgNode[]> {
   const nodes = new Map<string, TOrgNode>(
     rows.map((r) => [
       r.id,
-      { id: r.id, code: r.code, name: r.name, kind: r.kind as TOrgKind, regionCode: r.regionCode, moeCode: r.moeCode, children: [] },
+      {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        kind: r.kind as TOrgKind,
+        regionCode: r.regionCode,
+        moeCode: r.moeCode,
+        children: [],
+      },
     ]),
   );
   const roots: TOrgNode[] = [];

@@ -5,9 +5,20 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { eq, sql } from 'drizzle-orm';
 import type { TDb, TDbOrTx } from '../../db/client.ts';
-import { codeEntry, focusList, focusListCounty, meta, region, regionAlias, supportPair } from '../../db/schema/index.ts';
+import {
+  codeEntry,
+  focusList,
+  focusListCounty,
+  meta,
+  region,
+  regionAlias,
+  supportPair,
+} from '../../db/schema/index.ts';
 
-export const REFERENCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../reference');
+export const REFERENCE_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../reference',
+);
 
 type TRow = Record<string, string>;
 const readCsv = (file: string): { rows: TRow[]; checksum: string } => {
@@ -23,9 +34,24 @@ async function insertChunked<T>(items: T[], size: number, insert: (chunk: T[]) =
 }
 
 const CODE_TABLES = [
-  { key: 'destination', file: 'destination-codes.csv', name: '毕业去向代码', source: '全国高校毕业生就业统计 2020–2021' },
-  { key: 'difficulty', file: 'difficulty-categories.csv', name: '困难生类别代码', source: '全国高校毕业生生源信息' },
-  { key: 'employer_nature', file: 'employer-nature-codes.csv', name: '单位性质代码', source: '全国高校毕业生生源信息' },
+  {
+    key: 'destination',
+    file: 'destination-codes.csv',
+    name: '毕业去向代码',
+    source: '全国高校毕业生就业统计 2020–2021',
+  },
+  {
+    key: 'difficulty',
+    file: 'difficulty-categories.csv',
+    name: '困难生类别代码',
+    source: '全国高校毕业生生源信息',
+  },
+  {
+    key: 'employer_nature',
+    file: 'employer-nature-codes.csv',
+    name: '单位性质代码',
+    source: '全国高校毕业生生源信息',
+  },
 ] as const;
 
 /**
@@ -35,7 +61,12 @@ const CODE_TABLES = [
 export async function loadReferenceData(db: TDb): Promise<{ loaded: string[] }> {
   const loaded: string[] = [];
   const current = new Map((await db.select().from(meta)).map((r) => [r.key, r.value]));
-  const files = ['regions.csv', 'focus-counties-2020.csv', 'support-pairs-2016.csv', ...CODE_TABLES.map((t) => t.file)];
+  const files = [
+    'regions.csv',
+    'focus-counties-2020.csv',
+    'support-pairs-2016.csv',
+    ...CODE_TABLES.map((t) => t.file),
+  ];
   const csv = Object.fromEntries(files.map((f) => [f, readCsv(f)]));
   const changed = (f: string) => current.get(`reference:${f}`) !== csv[f]?.checksum;
   if (!files.some(changed)) return { loaded };
@@ -45,7 +76,8 @@ export async function loadReferenceData(db: TDb): Promise<{ loaded: string[] }> 
     if (changed('regions.csv')) await loadRegions(tx, csv['regions.csv']!.rows);
     if (changed('focus-counties-2020.csv')) await loadFocusCounties(tx, csv['focus-counties-2020.csv']!.rows);
     if (changed('support-pairs-2016.csv')) await loadSupportPairs(tx, csv['support-pairs-2016.csv']!.rows);
-    for (const t of CODE_TABLES) if (changed(t.file)) await loadCodeTable(tx, t.key, t.name, t.source, csv[t.file]!.rows);
+    for (const t of CODE_TABLES)
+      if (changed(t.file)) await loadCodeTable(tx, t.key, t.name, t.source, csv[t.file]!.rows);
     for (const f of files.filter(changed)) {
       loaded.push(f);
       const value = csv[f]!.checksum;
@@ -97,11 +129,15 @@ async function loadFocusCounties(tx: TDbOrTx, rows: TRow[]) {
 }
 
 async function loadSupportPairs(tx: TDbOrTx, rows: TRow[]) {
-  const regions = await tx.select({ code: region.code, name: region.name, level: region.level, parentCode: region.parentCode }).from(region).where(sql`${region.level} <= 2`);
+  const regions = await tx
+    .select({ code: region.code, name: region.name, level: region.level, parentCode: region.parentCode })
+    .from(region)
+    .where(sql`${region.level} <= 2`);
   const byName = new Map<string, string[]>();
   const provinceName = new Map(regions.filter((r) => r.level === 1).map((r) => [r.code, r.name]));
   for (const r of regions) {
-    const names = r.level === 1 ? [r.name] : [r.name, `${provinceName.get(r.parentCode ?? '') ?? ''}${r.name}`];
+    const names =
+      r.level === 1 ? [r.name] : [r.name, `${provinceName.get(r.parentCode ?? '') ?? ''}${r.name}`];
     for (const n of names) byName.set(n, [...(byName.get(n) ?? []), r.code]);
   }
   // a name resolves only if it is unambiguous (e.g. 苏州市 alone is unique; 市辖区 is not)

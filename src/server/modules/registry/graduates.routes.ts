@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZPage } from '../../../domain/api/common.ts';
-import { ZGraduateListItem, ZGraduateListQuery, ZRevealBody, ZRevealResult } from '../../../domain/api/registry.ts';
+import {
+  ZGraduateListItem,
+  ZGraduateListQuery,
+  ZRevealBody,
+  ZRevealResult,
+} from '../../../domain/api/registry.ts';
 import type { TDeps } from '../../context.ts';
 import { requirePermission } from '../../plugins/auth.ts';
 import * as graduates from './graduates.service.ts';
@@ -13,7 +18,12 @@ export function graduatesRoutes(deps: TDeps): FastifyPluginAsyncZod {
       '/api/graduates',
       {
         preHandler: requirePermission('graduates.read'),
-        schema: { tags, summary: '毕业生 Graduates in scope', querystring: ZGraduateListQuery, response: { 200: ZPage(ZGraduateListItem) } },
+        schema: {
+          tags,
+          summary: '毕业生 Graduates in scope',
+          querystring: ZGraduateListQuery,
+          response: { 200: ZPage(ZGraduateListItem) },
+        },
       },
       async (request) => graduates.listGraduates(deps, request.ctx, request.query),
     );
@@ -29,7 +39,9 @@ export function graduatesRoutes(deps: TDeps): FastifyPluginAsyncZod {
           response: { 200: ZRevealResult },
         },
       },
-      async (request) => ({ idNumber: await graduates.revealIdNumber(deps, request.ctx, request.params.id, request.body.reason) }),
+      async (request) => ({
+        idNumber: await graduates.revealIdNumber(deps, request.ctx, request.params.id, request.body.reason),
+      }),
     );
   };
 }
