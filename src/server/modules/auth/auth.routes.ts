@@ -20,13 +20,17 @@ export function authRoutes(deps: TDeps): FastifyPluginAsyncZod {
       '/api/auth/login',
       { schema: { tags: ['auth'], summary: '登录 Sign in', body: ZLoginBody, response: { 200: ZMe } } },
       async (request, reply) => {
-        if (!limiter.take(request.ip, deps.clock.now().getTime())) {
+        const now = () => deps.clock.now().getTime();
+        if (limiter.isBlocked(request.ip, now())) {
           throw new AppError(
             'rate_limited',
-            '登录尝试过于频繁，请稍后再试 / Too many sign-in attempts; try later',
+            '登录失败次数过多，请稍后再试 / Too many failed sign-ins; try later',
           );
         }
-        const { token, me } = await auth.login(deps, request.ctx, request.body);
+        const { token, me } = await auth.login(deps, request.ctx, request.body).catch((err: unknown) => {
+          if (err instanceof AppError) limiter.recordFailure(request.ip, now());
+          throw err;
+        });
         reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: auth.SESSION_MAX_MS / 1000 });
         return me;
       },

@@ -1,28 +1,33 @@
 /**
- * Per-IP limit on login attempts (fixed window, in memory). Complements the per-account lockout: the lockout
- * stops guessing one password, this stops spraying many accounts from one address.
+ * Per-IP limit on FAILED login attempts (fixed window, in memory). Complements the per-account lockout: the
+ * lockout stops guessing one password, this stops spraying many accounts from one address. Successful logins
+ * do not count, so an office of counselors behind one NAT address can all sign in at 8 am.
  */
 export class LoginRateLimiter {
-  private readonly hits = new Map<string, { windowStart: number; count: number }>();
+  private readonly failures = new Map<string, { windowStart: number; count: number }>();
 
   constructor(
-    private readonly max = 20,
+    private readonly maxFailures = 20,
     private readonly windowMs = 5 * 60_000,
   ) {}
 
-  /** Count one attempt; false when the address is over its limit for the current window. */
-  take(key: string, now: number): boolean {
-    const entry = this.hits.get(key);
+  /** True when the address has used up its failures for the current window. */
+  isBlocked(key: string, now: number): boolean {
+    const entry = this.failures.get(key);
+    return !!entry && now - entry.windowStart < this.windowMs && entry.count >= this.maxFailures;
+  }
+
+  recordFailure(key: string, now: number): void {
+    const entry = this.failures.get(key);
     if (!entry || now - entry.windowStart >= this.windowMs) {
-      this.hits.set(key, { windowStart: now, count: 1 });
-      if (this.hits.size > 10_000) this.prune(now);
-      return true;
+      this.failures.set(key, { windowStart: now, count: 1 });
+      if (this.failures.size > 10_000) this.prune(now);
+      return;
     }
     entry.count++;
-    return entry.count <= this.max;
   }
 
   private prune(now: number) {
-    for (const [k, v] of this.hits) if (now - v.windowStart >= this.windowMs) this.hits.delete(k);
+    for (const [k, v] of this.failures) if (now - v.windowStart >= this.windowMs) this.failures.delete(k);
   }
 }

@@ -1,0 +1,163 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TOrgKind } from '../domain/orgs.ts';
+import { hasPermission, ROLE_ORG_KINDS, ROLES, type TPermission, type TRole } from '../domain/roles.ts';
+import { buildApp } from './app.ts';
+import { buildOrg, buildUser, loginAs } from './test/factories.ts';
+import { createTestDeps, type TTestDeps } from './test/test-deps.ts';
+
+let deps: TTestDeps;
+let app: FastifyInstance;
+const cookies = new Map<TRole, string>();
+
+const REGION_OF: Partial<Record<TOrgKind, string>> = {
+  province_education: '520000',
+  province_hrss: '520000',
+  poverty_office: '520000',
+  county_hrss: '520526',
+  university: '520100',
+  college: '520100',
+  partner: '440100',
+  employer: '520100',
+};
+
+beforeAll(async () => {
+  deps = await createTestDeps();
+  app = await buildApp(deps);
+  for (const role of ROLES) {
+    const kind = ROLE_ORG_KINDS[role][0] as TOrgKind;
+    const org = await buildOrg(deps, { kind, regionCode: REGION_OF[kind] ?? null });
+    const user = await buildUser(deps, org, [role]);
+    cookies.set(role, await loginAs(app, user.username));
+  }
+});
+afterAll(async () => {
+  await app.close();
+  await deps.close();
+});
+
+/** Every guarded GET route and the permission it needs (null: any signed-in user). */
+const GUARDED: { url: string; openapiPath: string; permission: TPermission | null }[] = [
+  { url: '/api/auth/me', openapiPath: '/api/auth/me', permission: null },
+  { url: '/api/reference/regions', openapiPath: '/api/reference/regions', permission: 'reference.read' },
+  {
+    url: '/api/reference/regions/resolve/522427',
+    openapiPath: '/api/reference/regions/resolve/{code}',
+    permission: 'reference.read',
+  },
+  {
+    url: '/api/reference/focus-lists',
+    openapiPath: '/api/reference/focus-lists',
+    permission: 'reference.read',
+  },
+  {
+    url: '/api/reference/code-tables',
+    openapiPath: '/api/reference/code-tables',
+    permission: 'reference.read',
+  },
+  {
+    url: '/api/reference/support-pairs',
+    openapiPath: '/api/reference/support-pairs',
+    permission: 'reference.read',
+  },
+  { url: '/api/orgs/tree', openapiPath: '/api/orgs/tree', permission: 'orgs.read' },
+  { url: '/api/audit', openapiPath: '/api/audit', permission: 'audit.read' },
+  { url: '/api/audit/verify', openapiPath: '/api/audit/verify', permission: 'audit.read' },
+  { url: '/api/graduates', openapiPath: '/api/graduates', permission: 'graduates.read' },
+];
+/** Routes open to anyone or guarded by their own tests (auth flows, reveal). */
+const EXEMPT = [
+  '/api/health',
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/auth/password',
+  '/api/graduates/{id}/reveal',
+];
+
+describe('route guards', () => {
+  it('cover every API route in the OpenAPI document', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+      paths: Record<string, unknown>;
+    };
+    const documented = Object.keys(doc.paths).sort();
+    expect(documented).toEqual([...GUARDED.map((r) => r.openapiPath), ...EXEMPT].sort());
+  });
+
+  for (const route of GUARDED) {
+    it(`${route.url}: 401 anonymous, then 200 or 403 for each of the 12 roles per the permission table`, async () => {
+      const anon = await app.inject({ method: 'GET', url: route.url });
+      expect(anon.statusCode).toBe(401);
+      for (const role of ROLES) {
+        const res = await app.inject({
+          method: 'GET',
+          url: route.url,
+          headers: { cookie: cookies.get(role)! },
+        });
+        const allowed = route.permission === null || hasPermission([role], route.permission);
+        expect(res.statusCode, `${role} ${route.url}`).toBe(allowed ? 200 : 403);
+        if (!allowed) expect(res.json().error.code).toBe('forbidden');
+      }
+    });
+  }
+});
+
+describe('HTTP basics', () => {
+  it('reports database health', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', database: { ok: true } });
+  });
+
+  it('sends security headers', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-frame-options']).toBeDefined();
+  });
+
+  it('answers unknown API paths with a JSON 404', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+  });
+
+  it('answers invalid input with 400 and the Zod issues, naming the field', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x' } });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.error.code).toBe('validation_error');
+    expect(body.error.details.some((d: { path: string[] }) => d.path.includes('password'))).toBe(true);
+  });
+
+  it('answers malformed JSON with 400, not 500', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
+    expect(res.statusCode).toBe(400);
+  });
+
+  it('hides internals of unexpected errors behind a logged 500', async () => {
+    const broken = await buildApp(deps);
+    broken.get('/api/boom', async () => {
+      throw new Error('secret detail: connection string postgres://x');
+    });
+    const res = await broken.inject({ method: 'GET', url: '/api/boom' });
+    expect(res.statusCode).toBe(500);
+    expect(res.json().error.code).toBe('internal_error');
+    expect(res.body).not.toContain('secret detail');
+    await broken.close();
+  });
+
+  it('publishes the OpenAPI document generated from the Zod schemas', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    const login = doc.paths['/api/auth/login'].post;
+    expect(Object.keys(login.requestBody.content['application/json'].schema.properties)).toEqual([
+      'username',
+      'password',
+    ]);
+  });
+});
