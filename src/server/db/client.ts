@@ -42,7 +42,13 @@ export function openPostgres(url: string, poolSize = 10): TDatabase {
  * (db/lock.ts): PGlite itself does not lock its folder and a second process would silently lose writes.
  */
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<TDatabase> {
-  const client = await PGlite.create({ dataDir, loadDataDir });
+  const client = await PGlite.create({
+    dataDir,
+    loadDataDir,
+    // initdb's 128 MB shared_buffers cost ≈140 MB RSS in the WASM heap; 32 MB keeps the server under its
+    // 400 MB budget (docs/benchmarks.md). Passed per start, so the data dir's postgresql.conf is untouched.
+    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
+  });
   const db = drizzlePglite(client, { schema });
   return {
     db: db as unknown as TDb,

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TConfig } from '../config.ts';
 import { loadReferenceData } from '../modules/orgs/reference.loader.ts';
@@ -15,7 +16,12 @@ export async function openDatabase(config: TConfig, purpose: string): Promise<TD
   } else {
     const release = acquireDataDirLock(config.dataDir, purpose);
     try {
-      const opened = await openPglite(path.join(config.dataDir, 'pglite'));
+      const pgDir = path.join(config.dataDir, 'pglite');
+      if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
+        // first start: initdb leaves ≈600 MB of WASM heap behind; a fresh instance on the new folder does not
+        await (await openPglite(pgDir)).close();
+      }
+      const opened = await openPglite(pgDir);
       database = { ...opened, close: () => opened.close().finally(release) };
     } catch (err) {
       release();

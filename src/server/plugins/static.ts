@@ -13,7 +13,12 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
  */
 export async function registerStatic(app: FastifyInstance) {
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, index: false });
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, index: false });
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
+  }
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
     if (
