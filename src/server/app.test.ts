@@ -64,6 +64,7 @@ const GUARDED: { url: string; openapiPath: string; permission: TPermission | nul
   { url: '/api/audit', openapiPath: '/api/audit', permission: 'audit.read' },
   { url: '/api/audit/verify', openapiPath: '/api/audit/verify', permission: 'audit.read' },
   { url: '/api/graduates', openapiPath: '/api/graduates', permission: 'graduates.read' },
+  { url: '/api/users', openapiPath: '/api/users', permission: 'users.manage' },
 ];
 /** Routes open to anyone or guarded by their own tests (auth flows, reveal). */
 const EXEMPT = [
@@ -72,6 +73,10 @@ const EXEMPT = [
   '/api/auth/logout',
   '/api/auth/password',
   '/api/graduates/{id}/reveal',
+  // account writes: users.test.ts checks each refuses non-admins
+  '/api/users/{id}',
+  '/api/users/{id}/unlock',
+  '/api/users/{id}/reset-password',
 ];
 
 describe('route guards', () => {

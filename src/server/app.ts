@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { TDeps } from './context.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { usersRoutes } from './modules/auth/users.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { graduatesRoutes } from './modules/registry/graduates.routes.ts';
@@ -45,6 +46,7 @@ export async function buildApp(deps: TDeps, options: TBuildOptions = {}): Promis
   registerAuth(app, deps);
   await app.register(healthRoutes(deps, VERSION));
   await app.register(authRoutes(deps));
+  await app.register(usersRoutes(deps));
   await app.register(orgsRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(graduatesRoutes(deps));

@@ -48,3 +48,38 @@ export const ZCreateUserBody = z.object({
   password: ZNewPassword,
 });
 export type TCreateUserBody = z.infer<typeof ZCreateUserBody>;
+
+export const ZUserListQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  /** matches username, display name or org name */
+  q: z.string().trim().max(64).optional(),
+  role: z.enum(ROLES).optional(),
+  status: z.enum(['active', 'inactive', 'locked']).optional(),
+});
+export type TUserListQuery = z.infer<typeof ZUserListQuery>;
+
+export const ZUserListItem = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  org: z.object({ id: z.string(), code: z.string(), name: z.string(), kind: z.enum(ORG_KINDS) }),
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TUserListItem = z.infer<typeof ZUserListItem>;
+
+export const ZUpdateUserBody = z
+  .object({
+    displayName: z.string().trim().min(1).max(100).optional(),
+    roles: z.array(z.enum(ROLES)).min(1).optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing_to_update' });
+export type TUpdateUserBody = z.infer<typeof ZUpdateUserBody>;
+
+export const ZResetPasswordBody = z.object({ password: ZNewPassword });

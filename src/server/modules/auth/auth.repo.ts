@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TOrgKind } from '../../../domain/orgs.ts';
 import type { TRole } from '../../../domain/roles.ts';
@@ -90,4 +90,36 @@ export async function findSessionUser(db: TDbOrTx, tokenHash: string) {
     sessionTokenHash: tokenHash,
   };
   return { session: row.session, active: row.user.active, user };
+}
+
+/** One page of accounts with their org, filtered by text, role and status. */
+export async function listUsers(
+  db: TDbOrTx,
+  f: { q?: string; role?: string; status?: 'active' | 'inactive' | 'locked'; now: Date },
+  page: { limit: number; offset: number },
+) {
+  const conds: SQL[] = [];
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
+    conds.push(
+      or(ilike(appUser.username, like), ilike(appUser.displayName, like), ilike(orgUnit.name, like))!,
+    );
+  }
+  if (f.role) conds.push(sql`${f.role} = any(${appUser.roles})`);
+  if (f.status === 'active') conds.push(eq(appUser.active, true));
+  if (f.status === 'inactive') conds.push(eq(appUser.active, false));
+  if (f.status === 'locked') conds.push(gt(appUser.lockedUntil, f.now));
+  const where = conds.length ? and(...conds) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ user: appUser, org: orgUnit })
+      .from(appUser)
+      .innerJoin(orgUnit, eq(orgUnit.id, appUser.orgId))
+      .where(where)
+      .orderBy(asc(appUser.username))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(appUser).innerJoin(orgUnit, eq(orgUnit.id, appUser.orgId)).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
 }

@@ -1,11 +1,27 @@
-import type { TCreateUserBody } from '../../../domain/api/auth.ts';
-import { ROLE_ORG_KINDS } from '../../../domain/roles.ts';
+import type {
+  TCreateUserBody,
+  TUpdateUserBody,
+  TUserListItem,
+  TUserListQuery,
+} from '../../../domain/api/auth.ts';
+import type { TOrgKind } from '../../../domain/orgs.ts';
+import { ROLE_ORG_KINDS, type TRole } from '../../../domain/roles.ts';
 import type { TCtx, TDeps } from '../../context.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as orgsRepo from '../orgs/orgs.repo.ts';
 import * as repo from './auth.repo.ts';
 import { hashPassword } from './password.ts';
+
+function assertRolesFit(roles: readonly TRole[], orgKind: string) {
+  const misfit = roles.filter((r) => !ROLE_ORG_KINDS[r].includes(orgKind));
+  if (misfit.length) {
+    throw new AppError(
+      'validation_error',
+      `角色 ${misfit.join(', ')} 不适用于 ${orgKind} 类机构 / Role(s) ${misfit.join(', ')} do not fit an org of kind ${orgKind}`,
+    );
+  }
+}
 
 /** Create an account in an org unit; every role must fit the org's kind. Audited. */
 export async function createUser(
@@ -16,13 +32,7 @@ export async function createUser(
   const { db } = deps.database;
   const org = await orgsRepo.findOrgByCode(db, body.orgCode);
   if (!org) throw new AppError('validation_error', `机构代码不存在 / Unknown org code ${body.orgCode}`);
-  const misfit = body.roles.filter((r) => !ROLE_ORG_KINDS[r].includes(org.kind));
-  if (misfit.length) {
-    throw new AppError(
-      'validation_error',
-      `角色 ${misfit.join(', ')} 不适用于 ${org.kind} 类机构 / Role(s) ${misfit.join(', ')} do not fit an org of kind ${org.kind}`,
-    );
-  }
+  assertRolesFit(body.roles, org.kind);
   if (await repo.findUserByUsername(db, body.username)) {
     throw new AppError('conflict', `用户名已存在 / Username ${body.username} is taken`);
   }
@@ -36,22 +46,105 @@ export async function createUser(
       roles: body.roles,
       mustChangePassword: body.mustChangePassword ?? false,
     });
+    const after = {
+      username: user.username,
+      displayName: user.displayName,
+      orgCode: org.code,
+      roles: user.roles,
+    };
     await recordAudit(
       tx,
       ctx,
-      {
-        action: 'user.create',
-        entityType: 'user',
-        entityId: user.id,
-        after: {
-          username: user.username,
-          displayName: user.displayName,
-          orgCode: org.code,
-          roles: user.roles,
-        },
-      },
+      { action: 'user.create', entityType: 'user', entityId: user.id, after },
       deps.clock.now(),
     );
     return user;
+  });
+}
+
+export async function listUsers(deps: TDeps, q: TUserListQuery) {
+  const { rows, total } = await repo.listUsers(
+    deps.database.db,
+    { q: q.q, role: q.role, status: q.status, now: deps.clock.now() },
+    { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+  );
+  const items: TUserListItem[] = rows.map(({ user, org }) => ({
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: user.roles as TRole[],
+    org: { id: org.id, code: org.code, name: org.name, kind: org.kind as TOrgKind },
+    active: user.active,
+    mustChangePassword: user.mustChangePassword,
+    lockedUntil:
+      user.lockedUntil && user.lockedUntil > deps.clock.now() ? user.lockedUntil.toISOString() : null,
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+  }));
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+async function getUser(deps: TDeps, id: string) {
+  const user = await repo.findUserById(deps.database.db, id);
+  if (!user) throw notFound('User');
+  return user;
+}
+
+/** Rename, change roles, or (de)activate; deactivation closes the user's sessions. Audited with before/after. */
+export async function updateUser(deps: TDeps, ctx: TCtx, id: string, body: TUpdateUserBody) {
+  const user = await getUser(deps, id);
+  if (body.roles) {
+    const org = (await orgsRepo.listOrgUnits(deps.database.db)).find((o) => o.id === user.orgId)!;
+    assertRolesFit(body.roles, org.kind);
+  }
+  if (ctx.user?.id === id && body.active === false) {
+    throw new AppError('validation_error', '不能停用自己的账户 / You cannot deactivate your own account');
+  }
+  const before = { displayName: user.displayName, roles: user.roles, active: user.active };
+  const after = { ...before, ...body };
+  await deps.database.db.transaction(async (tx) => {
+    await repo.updateUser(tx, id, body);
+    if (body.active === false) await repo.deleteUserSessions(tx, id);
+    await recordAudit(
+      tx,
+      ctx,
+      { action: 'user.update', entityType: 'user', entityId: id, before, after },
+      deps.clock.now(),
+    );
+  });
+}
+
+/** Lift a lockout before it expires (the user called the help desk). */
+export async function unlockUser(deps: TDeps, ctx: TCtx, id: string) {
+  const user = await getUser(deps, id);
+  await deps.database.db.transaction(async (tx) => {
+    await repo.updateUser(tx, id, { lockedUntil: null, failedLogins: 0 });
+    await recordAudit(
+      tx,
+      ctx,
+      { action: 'user.unlock', entityType: 'user', entityId: id, before: { lockedUntil: user.lockedUntil } },
+      deps.clock.now(),
+    );
+  });
+}
+
+/** Set a temporary password the user must change at next sign-in; their sessions are closed. */
+export async function resetPassword(deps: TDeps, ctx: TCtx, id: string, password: string) {
+  await getUser(deps, id);
+  const passwordHash = await hashPassword(password);
+  await deps.database.db.transaction(async (tx) => {
+    await repo.updateUser(tx, id, {
+      passwordHash,
+      mustChangePassword: true,
+      lockedUntil: null,
+      failedLogins: 0,
+    });
+    await repo.deleteUserSessions(tx, id);
+    await recordAudit(
+      tx,
+      ctx,
+      { action: 'user.reset_password', entityType: 'user', entityId: id },
+      deps.clock.now(),
+    );
   });
 }
