@@ -50,25 +50,15 @@ function isWeakSecret(secret: string): boolean {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
   const parsed = ZEnv.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  // judged on the raw values too, so a missing secret is listed together with any other bad variable
+  const secretProblem = checkSecret(env.NODE_ENV, env.DATABASE_URL, env.BANGFU_SECRET_KEY);
+  if (secretProblem && !problems.some((p) => p.startsWith('BANGFU_SECRET_KEY:')))
+    problems.push(secretProblem);
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
-  let secret = e.BANGFU_SECRET_KEY;
-  if (e.NODE_ENV === 'production') {
-    if (!secret)
-      throw new ConfigError(['BANGFU_SECRET_KEY: required in production (64 hex chars recommended)']);
-    if (isWeakSecret(secret)) throw new ConfigError(['BANGFU_SECRET_KEY: too weak for production']);
-  }
-  if (!secret) {
-    if (e.DATABASE_URL) {
-      throw new ConfigError([
-        'BANGFU_SECRET_KEY: required with DATABASE_URL (the key encrypts personal data; keep it safe)',
-      ]);
-    }
-    secret = readOrCreateSecret(dataDir);
-  }
+  const secret = e.BANGFU_SECRET_KEY ?? readOrCreateSecret(dataDir);
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -78,6 +68,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     secretKey: secret,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** The secret rules that depend on other variables; undefined when the secret is acceptable. */
+function checkSecret(
+  nodeEnv: string | undefined,
+  databaseUrl: string | undefined,
+  secret: string | undefined,
+): string | undefined {
+  if (nodeEnv === 'production') {
+    if (!secret) return 'BANGFU_SECRET_KEY: required in production (64 hex chars recommended)';
+    if (isWeakSecret(secret)) return 'BANGFU_SECRET_KEY: too weak for production';
+  }
+  if (!secret && databaseUrl) {
+    return 'BANGFU_SECRET_KEY: required with DATABASE_URL (the key encrypts personal data; keep it safe)';
+  }
+  return undefined;
 }
 
 function readOrCreateSecret(dataDir: string): string {

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors.ts';
 
@@ -22,9 +22,17 @@ export function acquireDataDirLock(dataDir: string, purpose: string): () => void
   const file = path.join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(file, 'wx', 0o600);
-      writeSync(fd, JSON.stringify({ pid: process.pid, purpose, since: new Date().toISOString() }));
-      closeSync(fd);
+      // write the holder to a private file, then link it into place: link() fails if the lock exists, and a
+      // reader never sees a half-written lock (which it would otherwise mistake for a stale one)
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ pid: process.pid, purpose, since: new Date().toISOString() }), {
+        mode: 0o600,
+      });
+      try {
+        linkSync(tmp, file);
+      } finally {
+        rmSync(tmp, { force: true });
+      }
       let released = false;
       const release = () => {
         if (released) return;
@@ -36,7 +44,7 @@ export function acquireDataDirLock(dataDir: string, purpose: string): () => void
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readHolder(file);
-      if (holder && isAlive(holder.pid) && holder.pid !== process.pid) {
+      if (holder && isAlive(holder.pid)) {
         throw new AppError(
           'data_dir_locked',
           `数据目录 ${dataDir} 正被进程 ${holder.pid}（${holder.purpose}，自 ${holder.since}）使用。` +

@@ -38,7 +38,10 @@ export default async function setup(project: TestProject) {
     project.provide('pgTemplate', template);
     project.provide('pgliteDumpPath', null);
     return async () => {
-      const leftovers = await admin.query(`select datname from pg_database where datname like 'bangfu_t_%'`);
+      // only this run's databases: another run may share the server
+      const leftovers = await admin.query(
+        `select datname from pg_database where datname like 'bangfu_t_${process.pid}_%'`,
+      );
       for (const r of leftovers.rows) await admin.query(`drop database if exists ${r.datname} with (force)`);
       await admin.query(`drop database if exists ${template}`);
       await admin.end();

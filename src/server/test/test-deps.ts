@@ -36,7 +36,8 @@ export async function createTestDeps(): Promise<TTestDeps> {
   let drop: () => Promise<void> = async () => {};
   if (template) {
     const url = process.env.TEST_DATABASE_URL!;
-    const name = `bangfu_t_${randomBytes(6).toString('hex')}`;
+    // bangfu_tpl_<pid> → bangfu_t_<pid>_<random>: global teardown drops its own run's leftovers only
+    const name = `bangfu_t_${template.replace('bangfu_tpl_', '')}_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${name} template ${template}`);

@@ -13,6 +13,13 @@ export type TAuditEntry = {
   reason?: string;
   /** who acted when there is no signed-in user yet, e.g. the username of a failed login */
   actorUsername?: string;
+  /** the account that just signed in, when there is no session yet */
+  actorUserId?: string;
+  /**
+   * the org unit the event belongs to when there is no signed-in user, e.g. the org of the account a failed
+   * sign-in targeted, so that org's auditors see attacks on their accounts
+   */
+  orgId?: string;
 };
 
 /**
@@ -28,9 +35,9 @@ export async function recordAudit(
   const prevHash = (await repo.lockChainAndGetLastHash(tx)) ?? GENESIS_HASH;
   const content = {
     at: now,
-    actorUserId: ctx.user?.id ?? null,
+    actorUserId: ctx.user?.id ?? entry.actorUserId ?? null,
     actorUsername: ctx.user?.username ?? entry.actorUsername ?? null,
-    orgId: ctx.user?.org.id ?? null,
+    orgId: ctx.user?.org.id ?? entry.orgId ?? null,
     action: entry.action,
     entityType: entry.entityType ?? null,
     entityId: entry.entityId ?? null,

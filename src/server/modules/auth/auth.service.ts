@@ -15,6 +15,30 @@ export const SESSION_MAX_MS = 12 * 60 * 60_000;
 /** lastSeenAt is written at most this often, so reads do not turn into writes */
 const TOUCH_EVERY_MS = 60_000;
 
+/**
+ * Count a wrong password against the account (at sign-in, or when changing the password with a stolen
+ * session); the fifth in a row locks it for LOCKOUT_MS and ends its sessions. Returns the lock's end, if locked.
+ */
+async function recordPasswordFailure(
+  deps: TDeps,
+  ctx: TCtx,
+  user: repo.TUserRow,
+  action: 'auth.login_failed' | 'auth.password_change_failed',
+): Promise<Date | null> {
+  const now = deps.clock.now();
+  const failed = user.failedLogins + 1;
+  const lock = failed >= MAX_FAILED_LOGINS;
+  const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MS) : null;
+  await deps.database.db.transaction(async (tx) => {
+    await repo.updateUser(tx, user.id, { failedLogins: lock ? 0 : failed, lockedUntil });
+    if (lock) await repo.deleteUserSessions(tx, user.id);
+    const base = { actorUsername: user.username, orgId: user.orgId, entityType: 'user', entityId: user.id };
+    await recordAudit(tx, ctx, { ...base, action, after: { failedLogins: failed } }, now);
+    if (lock) await recordAudit(tx, ctx, { ...base, action: 'auth.locked', after: { lockedUntil } }, now);
+  });
+  return lockedUntil;
+}
+
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
@@ -43,26 +67,13 @@ export async function login(deps: TDeps, ctx: TCtx, body: TLoginBody): Promise<{
     });
   }
   if (!(await verifyPassword(user.passwordHash, body.password))) {
-    const failed = user.failedLogins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MS) : null;
-    await db.transaction(async (tx) => {
-      await repo.updateUser(tx, user.id, { failedLogins: lock ? 0 : failed, lockedUntil });
-      const base = { actorUsername: user.username, entityType: 'user', entityId: user.id };
-      await recordAudit(
-        tx,
-        ctx,
-        { ...base, action: 'auth.login_failed', after: { failedLogins: failed } },
-        now,
-      );
-      if (lock) await recordAudit(tx, ctx, { ...base, action: 'auth.locked', after: { lockedUntil } }, now);
-    });
-    if (lock) {
+    const lockedUntil = await recordPasswordFailure(deps, ctx, user, 'auth.login_failed');
+    if (lockedUntil) {
       throw new AppError(
         'account_locked',
         '密码错误次数过多，账户已临时锁定 / Too many failed attempts; account locked',
         {
-          lockedUntil: lockedUntil!.toISOString(),
+          lockedUntil: lockedUntil.toISOString(),
         },
       );
     }
@@ -84,7 +95,14 @@ export async function login(deps: TDeps, ctx: TCtx, body: TLoginBody): Promise<{
     await recordAudit(
       tx,
       { ...ctx },
-      { action: 'auth.login', actorUsername: user.username, entityType: 'user', entityId: user.id },
+      {
+        action: 'auth.login',
+        actorUsername: user.username,
+        actorUserId: user.id,
+        orgId: user.orgId,
+        entityType: 'user',
+        entityId: user.id,
+      },
       now,
     );
   });
@@ -130,7 +148,18 @@ export async function changePassword(deps: TDeps, ctx: TCtx, body: TChangePasswo
   const me = requireUser(ctx);
   const { db } = deps.database;
   const user = await repo.findUserById(db, me.id);
-  if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
+  if (!user) throw new AppError('unauthenticated', '请先登录 / Please sign in');
+  if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
+    const lockedUntil = await recordPasswordFailure(deps, ctx, user, 'auth.password_change_failed');
+    if (lockedUntil) {
+      throw new AppError(
+        'account_locked',
+        '密码错误次数过多，账户已临时锁定 / Too many failed attempts; account locked',
+        {
+          lockedUntil: lockedUntil.toISOString(),
+        },
+      );
+    }
     throw new AppError('invalid_current_password', '当前密码不正确 / The current password is wrong');
   }
   const passwordHash = await hashPassword(body.newPassword);
