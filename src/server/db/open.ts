@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TConfig } from '../config.ts';
@@ -17,10 +18,7 @@ export async function openDatabase(config: TConfig, purpose: string): Promise<TD
     const release = acquireDataDirLock(config.dataDir, purpose);
     try {
       const pgDir = path.join(config.dataDir, 'pglite');
-      if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
-        // first start: initdb leaves ≈600 MB of WASM heap behind; a fresh instance on the new folder does not
-        await (await openPglite(pgDir)).close();
-      }
+      if (!existsSync(path.join(pgDir, 'PG_VERSION'))) initPgliteInChildProcess(pgDir);
       const opened = await openPglite(pgDir);
       database = { ...opened, close: () => opened.close().finally(release) };
     } catch (err) {
@@ -36,4 +34,16 @@ export async function openDatabase(config: TConfig, purpose: string): Promise<TD
     throw err;
   }
   return database;
+}
+
+/**
+ * First start: run PGlite's initdb in a short-lived child process. Done in-process it leaves ≈500 MB of WASM
+ * heap behind for the life of the server (docs/benchmarks.md).
+ */
+function initPgliteInChildProcess(pgDir: string) {
+  const pglite = import.meta.resolve('@electric-sql/pglite');
+  const code = `const { PGlite } = await import(${JSON.stringify(pglite)});
+    const db = await PGlite.create({ dataDir: ${JSON.stringify(pgDir)} }); await db.close();`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`Could not initialise the embedded database in ${pgDir}`);
 }
