@@ -49,6 +49,16 @@ export const ZCreateUserBody = z.object({
 });
 export type TCreateUserBody = z.infer<typeof ZCreateUserBody>;
 
+export const USER_SORTS = [
+  'username',
+  '-username',
+  'lastLoginAt',
+  '-lastLoginAt',
+  'createdAt',
+  '-createdAt',
+] as const;
+export type TUserSort = (typeof USER_SORTS)[number];
+
 export const ZUserListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -56,6 +66,8 @@ export const ZUserListQuery = z.object({
   q: z.string().trim().max(64).optional(),
   role: z.enum(ROLES).optional(),
   status: z.enum(['active', 'inactive', 'locked']).optional(),
+  /** column, `-` prefix for descending */
+  sort: z.enum(USER_SORTS).default('username'),
 });
 export type TUserListQuery = z.infer<typeof ZUserListQuery>;
 

@@ -24,6 +24,11 @@ describe('navFor', () => {
     expect(keys(['system_admin'])).toEqual(NAV_LEAVES.map((l) => l.key));
   });
 
+  it('shows account administration only to roles that manage users', () => {
+    expect(keys(['system_admin'])).toContain('users');
+    expect(keys(['university_admin', 'ministry', 'province_education'])).not.toContain('users');
+  });
+
   it('drops a group when none of its pages is allowed', () => {
     expect(navFor(['graduate']).some((i) => i.kind === 'group' && i.key === 'reference')).toBe(false);
   });
@@ -38,5 +43,6 @@ describe('leafForPath', () => {
   it('matches nested paths to their page', () => {
     expect(leafForPath('/reference/regions')?.key).toBe('regions');
     expect(leafForPath('/audit')?.key).toBe('audit');
+    expect(leafForPath('/admin/users')?.key).toBe('users');
   });
 });

@@ -10,6 +10,7 @@ export type TPageKey =
   | 'supportPairs'
   | 'orgs'
   | 'audit'
+  | 'users'
   | 'password';
 export type TGroupKey = 'reference' | 'account';
 
@@ -35,6 +36,7 @@ export const NAV: readonly TNavItem[] = [
   },
   { kind: 'page', key: 'orgs', path: '/orgs', permission: 'orgs.read' },
   { kind: 'page', key: 'audit', path: '/audit', permission: 'audit.read' },
+  { kind: 'page', key: 'users', path: '/admin/users', permission: 'users.manage' },
   { kind: 'group', key: 'account', children: [{ kind: 'page', key: 'password', path: '/account/password' }] },
 ];
 

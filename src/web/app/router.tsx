@@ -25,6 +25,7 @@ const PAGES: Record<TPageKey, LazyExoticComponent<ComponentType>> = {
   supportPairs: page(() => import('../pages/reference/support-pairs.page.tsx'), 'SupportPairsPage'),
   orgs: page(() => import('../pages/orgs/orgs.page.tsx'), 'OrgsPage'),
   audit: page(() => import('../pages/audit/audit.page.tsx'), 'AuditPage'),
+  users: page(() => import('../pages/users/users.page.tsx'), 'UsersPage'),
   password: page(() => import('../pages/account/change-password.page.tsx'), 'ChangePasswordPage'),
 };
 

@@ -10,6 +10,7 @@ import {
   TableOutlined,
   TeamOutlined,
   UserOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { TGroupKey, TPageKey } from '../app/nav.ts';
@@ -24,6 +25,7 @@ export const NAV_ICONS: Record<TPageKey | TGroupKey, ReactNode> = {
   supportPairs: <TeamOutlined />,
   orgs: <ClusterOutlined />,
   audit: <AuditOutlined />,
+  users: <UserSwitchOutlined />,
   account: <UserOutlined />,
   password: <KeyOutlined />,
 };

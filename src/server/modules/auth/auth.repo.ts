@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gt, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { TUserSort } from '../../../domain/api/auth.ts';
 import type { TOrgKind } from '../../../domain/orgs.ts';
 import type { TRole } from '../../../domain/roles.ts';
 import type { TSessionUser } from '../../context.ts';
@@ -92,10 +93,24 @@ export async function findSessionUser(db: TDbOrTx, tokenHash: string) {
   return { session: row.session, active: row.user.active, user };
 }
 
+const USER_SORT_COLUMNS = {
+  username: appUser.username,
+  lastLoginAt: appUser.lastLoginAt,
+  createdAt: appUser.createdAt,
+};
+
+/** ORDER BY for a sort key; never-logged-in accounts go last either way, username breaks ties. */
+function userOrder(sort: TUserSort) {
+  const desc = sort.startsWith('-');
+  const column = USER_SORT_COLUMNS[sort.replace('-', '') as keyof typeof USER_SORT_COLUMNS];
+  const primary = sql`${column} ${sql.raw(desc ? 'desc' : 'asc')} nulls last`;
+  return column === appUser.username ? [primary] : [primary, asc(appUser.username)];
+}
+
 /** One page of accounts with their org, filtered by text, role and status. */
 export async function listUsers(
   db: TDbOrTx,
-  f: { q?: string; role?: string; status?: 'active' | 'inactive' | 'locked'; now: Date },
+  f: { q?: string; role?: string; status?: 'active' | 'inactive' | 'locked'; sort: TUserSort; now: Date },
   page: { limit: number; offset: number },
 ) {
   const conds: SQL[] = [];
@@ -116,7 +131,7 @@ export async function listUsers(
       .from(appUser)
       .innerJoin(orgUnit, eq(orgUnit.id, appUser.orgId))
       .where(where)
-      .orderBy(asc(appUser.username))
+      .orderBy(...userOrder(f.sort))
       .limit(page.limit)
       .offset(page.offset),
     db.select({ n: count() }).from(appUser).innerJoin(orgUnit, eq(orgUnit.id, appUser.orgId)).where(where),

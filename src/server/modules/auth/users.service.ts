@@ -65,7 +65,7 @@ export async function createUser(
 export async function listUsers(deps: TDeps, q: TUserListQuery) {
   const { rows, total } = await repo.listUsers(
     deps.database.db,
-    { q: q.q, role: q.role, status: q.status, now: deps.clock.now() },
+    { q: q.q, role: q.role, status: q.status, sort: q.sort, now: deps.clock.now() },
     { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
   );
   const items: TUserListItem[] = rows.map(({ user, org }) => ({
@@ -99,6 +99,17 @@ export async function updateUser(deps: TDeps, ctx: TCtx, id: string, body: TUpda
   }
   if (ctx.user?.id === id && body.active === false) {
     throw new AppError('validation_error', '不能停用自己的账户 / You cannot deactivate your own account');
+  }
+  if (
+    ctx.user?.id === id &&
+    body.roles &&
+    user.roles.includes('system_admin') &&
+    !body.roles.includes('system_admin')
+  ) {
+    throw new AppError(
+      'validation_error',
+      '不能移除自己的系统管理员角色 / You cannot remove your own system admin role',
+    );
   }
   const before = { displayName: user.displayName, roles: user.roles, active: user.active };
   const after = { ...before, ...body };

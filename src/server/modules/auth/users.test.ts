@@ -145,6 +145,31 @@ describe('account administration', () => {
     expect((await call('POST', `/api/users/${missing}/unlock`, admin)).statusCode).toBe(404);
   });
 
+  it('sorts by username, last login or creation, either way', async () => {
+    const names = async (sort: string) =>
+      (
+        (await call('GET', `/api/users?sort=${sort}&pageSize=200`, admin)).json().items as {
+          username: string;
+        }[]
+      ).map((u) => u.username);
+    const asc = await names('username');
+    expect(asc).toEqual([...asc].sort());
+    expect(await names('-username')).toEqual([...asc].reverse());
+    const byLogin = (await call('GET', '/api/users?sort=-lastLoginAt&pageSize=200', admin)).json().items as {
+      lastLoginAt: string | null;
+    }[];
+    const seen = byLogin.map((u) => u.lastLoginAt).filter((v): v is string => v !== null);
+    expect(seen).toEqual([...seen].sort().reverse());
+    expect(byLogin.at(-1)?.lastLoginAt).toBeNull(); // never signed in: last
+    expect((await call('GET', '/api/users?sort=password', admin)).statusCode).toBe(400);
+  });
+
+  it('will not let an admin remove their own system admin role', async () => {
+    const me = (await call('GET', '/api/auth/me', admin)).json();
+    const res = await call('PATCH', `/api/users/${me.id}`, admin, { roles: ['helper'] });
+    expect(res.statusCode).toBe(400);
+  });
+
   it('refuses every account route to users without users.manage', async () => {
     const uniAdmin = await loginAs(app, (await buildUser(deps, university, ['university_admin'])).username);
     const target = await buildUser(deps, university, ['counselor']);
