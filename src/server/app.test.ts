@@ -64,7 +64,10 @@ const GUARDED: { url: string; openapiPath: string; permission: TPermission | nul
   { url: '/api/audit', openapiPath: '/api/audit', permission: 'audit.read' },
   { url: '/api/audit/verify', openapiPath: '/api/audit/verify', permission: 'audit.read' },
   { url: '/api/graduates', openapiPath: '/api/graduates', permission: 'graduates.read' },
+  { url: '/api/graduates/stats', openapiPath: '/api/graduates/stats', permission: 'graduates.read' },
+  { url: '/api/graduates/export', openapiPath: '/api/graduates/export', permission: 'graduates.export' },
   { url: '/api/users', openapiPath: '/api/users', permission: 'users.manage' },
+  { url: '/api/imports', openapiPath: '/api/imports', permission: 'imports.manage' },
 ];
 /** Routes open to anyone or guarded by their own tests (auth flows, reveal). */
 const EXEMPT = [
@@ -77,6 +80,13 @@ const EXEMPT = [
   '/api/users/{id}',
   '/api/users/{id}/unlock',
   '/api/users/{id}/reset-password',
+  // batch routes: import.routes.test.ts checks permission and batch visibility
+  '/api/imports/{id}',
+  '/api/imports/{id}/rows',
+  '/api/imports/{id}/remap',
+  '/api/imports/{id}/commit',
+  '/api/imports/{id}/discard',
+  '/api/imports/{id}/revert',
 ];
 
 describe('route guards', () => {

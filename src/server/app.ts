@@ -7,6 +7,8 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { usersRoutes } from './modules/auth/users.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { importRoutes } from './modules/imports/import.routes.ts';
+import { ImportJobs } from './modules/imports/import-jobs.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { graduatesRoutes } from './modules/registry/graduates.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -16,6 +18,13 @@ import { registerStatic } from './plugins/static.ts';
 import { VERSION } from './version.ts';
 
 /** `logger`: a pino instance (main.ts); tests pass none and run quiet. */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** staging jobs running in the background (tests await `drain()`) */
+    importJobs: ImportJobs;
+  }
+}
+
 export type TBuildOptions = { logger?: FastifyBaseLogger };
 
 /** Build the HTTP app around its dependencies. Used by main.ts and by every route test (app.inject). */
@@ -50,6 +59,10 @@ export async function buildApp(deps: TDeps, options: TBuildOptions = {}): Promis
   await app.register(orgsRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(graduatesRoutes(deps));
+  const importJobs = new ImportJobs();
+  app.decorate('importJobs', importJobs);
+  app.addHook('onClose', () => importJobs.drain());
+  await app.register(importRoutes(deps, importJobs));
   await registerStatic(app);
   return app;
 }

@@ -1,19 +1,84 @@
 import { z } from 'zod';
+import { LEVELS } from '../registry/fields.ts';
 import { ZPageQuery } from './common.ts';
 
-export const ZGraduateListQuery = ZPageQuery.extend({
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Filters shared by the list, the counts and the export. */
+export const ZGraduateFilters = z.object({
   cohort: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** domicile province, e.g. 520000 */
+  province: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  /** domicile county (current code) */
+  county: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  universityId: z.uuid().optional(),
+  collegeId: z.uuid().optional(),
+  level: z.enum(LEVELS).optional(),
+  /** major name contains */
+  major: z.string().trim().max(50).optional(),
+  focusCounty: flag.optional(),
+  registeredPoor: flag.optional(),
+  /** in the target group (registered-poor or focus county); the default list shows only them */
+  target: flag.optional(),
+  difficulty: z.string().regex(/^\d$/).optional(),
+  /** name or student number contains */
+  q: z.string().trim().max(50).optional(),
 });
+export type TGraduateFilters = z.infer<typeof ZGraduateFilters>;
+
+export const GRADUATE_SORTS = ['name', 'cohort', 'university', 'domicile', 'level', 'major'] as const;
+
+export const ZGraduateListQuery = ZPageQuery.merge(ZGraduateFilters).extend({
+  sort: z.enum(GRADUATE_SORTS).default('university'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type TGraduateListQuery = z.infer<typeof ZGraduateListQuery>;
 
 export const ZGraduateListItem = z.object({
   id: z.string(),
   name: z.string(),
+  gender: z.string().nullable(),
   cohort: z.number().int(),
+  universityId: z.string(),
   universityName: z.string(),
+  collegeName: z.string().nullable(),
+  className: z.string().nullable(),
+  majorName: z.string().nullable(),
+  level: z.string().nullable(),
   domicileCountyCode: z.string().nullable(),
+  domicileName: z.string().nullable(),
   idNumberMasked: z.string(),
+  difficultyCode: z.string().nullable(),
+  isRegisteredPoor: z.boolean(),
+  isFocusCounty: z.boolean(),
+  isTarget: z.boolean(),
+  /** why the graduate is in the target group (registry entry, focus list) */
+  targetReasons: z.record(z.string(), z.unknown()).nullable(),
 });
 export type TGraduateListItem = z.infer<typeof ZGraduateListItem>;
+
+export const ZGraduateCount = z.object({
+  code: z.string(),
+  name: z.string(),
+  total: z.number().int(),
+  target: z.number().int(),
+});
+export const ZGraduateStats = z.object({
+  total: z.number().int(),
+  target: z.number().int(),
+  registeredPoor: z.number().int(),
+  focusCounty: z.number().int(),
+  byProvince: z.array(ZGraduateCount),
+  byCounty: z.array(ZGraduateCount),
+  byUniversity: z.array(ZGraduateCount),
+});
+export type TGraduateStats = z.infer<typeof ZGraduateStats>;
 
 export const ZRevealBody = z.object({ reason: z.string().trim().min(2).max(200) });
 export const ZRevealResult = z.object({ idNumber: z.string() });

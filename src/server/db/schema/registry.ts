@@ -1,4 +1,15 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { appUser } from './auth.ts';
 import { orgUnit } from './orgs.ts';
 
@@ -25,6 +36,30 @@ export const graduate = pgTable(
     provinceCode: text('province_code'),
     userId: uuid('user_id').references(() => appUser.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // registry module: the roster's columns, normalised
+    idMasked: text('id_masked'),
+    gender: text('gender'),
+    ethnicity: text('ethnicity'),
+    birthDate: date('birth_date', { mode: 'string' }),
+    studentNo: text('student_no'),
+    collegeName: text('college_name'),
+    majorCode: text('major_code'),
+    majorName: text('major_name'),
+    level: text('level'),
+    /** the code as given (cell or ID prefix), before alias mapping */
+    domicileRawCode: text('domicile_raw_code'),
+    domicileSource: text('domicile_source'),
+    phoneEncrypted: text('phone_encrypted'),
+    difficultyCode: text('difficulty_code'),
+    /** derived by matching; `targetReasons` says why */
+    isRegisteredPoor: boolean('is_registered_poor').notNull().default(false),
+    isFocusCounty: boolean('is_focus_county').notNull().default(false),
+    isTarget: boolean('is_target').notNull().default(false),
+    targetReasons: jsonb('target_reasons').$type<Record<string, unknown>>(),
+    /** hash of the normalised record: an identical re-import changes nothing */
+    fingerprint: text('fingerprint'),
+    sourceBatchId: uuid('source_batch_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
   },
   (t) => [
     index('graduate_university_idx').on(t.universityId),
@@ -33,6 +68,8 @@ export const graduate = pgTable(
     index('graduate_uprovince_idx').on(t.universityProvinceCode),
     index('graduate_class_idx').on(t.collegeId, t.className),
     index('graduate_id_hash_idx').on(t.idHash, t.cohort),
+    uniqueIndex('graduate_person_cohort_uni_uq').on(t.idHash, t.cohort, t.universityId),
+    index('graduate_target_idx').on(t.isTarget, t.cohort),
     index('graduate_user_idx').on(t.userId),
   ],
 );

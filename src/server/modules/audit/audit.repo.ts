@@ -49,7 +49,14 @@ export async function searchAudit(
         union all select o.id from org_unit o join sub on o.parent_id = sub.id
       ) select id from sub)`);
   }
-  if (q.action) where.push(ilike(auditEvent.action, `${q.action.replace(/[%_\\]/g, '\\$&')}%`));
+  // a family ends with '.' (e.g. 'auth.') and matches by prefix; anything else is one exact action
+  if (q.action) {
+    where.push(
+      q.action.endsWith('.')
+        ? ilike(auditEvent.action, `${q.action.replace(/[%_\\]/g, '\\$&')}%`)
+        : eq(auditEvent.action, q.action),
+    );
+  }
   if (q.actor) where.push(eq(auditEvent.actorUsername, q.actor));
   if (q.entityType) where.push(eq(auditEvent.entityType, q.entityType));
   if (q.from) where.push(gte(auditEvent.at, new Date(q.from)));

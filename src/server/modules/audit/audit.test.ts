@@ -371,7 +371,7 @@ describe('GET /api/audit', () => {
     const ids = body.items.map((e: { id: string }) => Number(e.id));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
 
-    const mine = await get(sysCookie, `/api/audit?action=${prefix}`);
+    const mine = await get(sysCookie, `/api/audit?action=${prefix}.`);
     expect(actions(mine).sort()).toEqual(
       [
         `${prefix}.college`,
@@ -384,7 +384,7 @@ describe('GET /api/audit', () => {
   });
 
   it('shows a university admin only events of their university and its colleges', async () => {
-    const res = await get(uniCookie, `/api/audit?action=${prefix}`);
+    const res = await get(uniCookie, `/api/audit?action=${prefix}.`);
     expect(res.statusCode).toBe(200);
     expect(res.json().total).toBe(3);
     expect(actions(res)).toEqual([`${prefix}.college`, `${prefix}.college`, `${prefix}.university`]);
@@ -396,11 +396,11 @@ describe('GET /api/audit', () => {
     }
   });
 
-  it('filters by action prefix, actor and date range', async () => {
-    const byAction = await get(sysCookie, `/api/audit?action=${prefix}.coll`);
+  it('filters by action family (trailing dot) or exact action, actor and date range', async () => {
+    const byAction = await get(sysCookie, `/api/audit?action=${prefix}.college`);
     expect(actions(byAction)).toEqual([`${prefix}.college`, `${prefix}.college`]);
 
-    const byActor = await get(sysCookie, `/api/audit?actor=${adminName}&action=${prefix}`);
+    const byActor = await get(sysCookie, `/api/audit?actor=${adminName}&action=${prefix}.`);
     expect(byActor.json().items).toHaveLength(1);
     expect(byActor.json().items[0]).toMatchObject({
       action: `${prefix}.university`,
@@ -409,7 +409,7 @@ describe('GET /api/audit', () => {
 
     const range = await get(
       sysCookie,
-      `/api/audit?action=${prefix}&from=2020-07-05T00:00:00Z&to=${encodeURIComponent('2020-07-11T16:00:00+08:00')}`,
+      `/api/audit?action=${prefix}.&from=2020-07-05T00:00:00Z&to=${encodeURIComponent('2020-07-11T16:00:00+08:00')}`,
     );
     expect(range.json().items.map((e: { at: string }) => e.at)).toEqual([
       '2020-07-11T08:00:00.000Z',
@@ -425,9 +425,9 @@ describe('GET /api/audit', () => {
   });
 
   it('pages with a stable total', async () => {
-    const p1 = (await get(sysCookie, `/api/audit?action=${prefix}&pageSize=2&page=1`)).json();
-    const p2 = (await get(sysCookie, `/api/audit?action=${prefix}&pageSize=2&page=2`)).json();
-    const p3 = (await get(sysCookie, `/api/audit?action=${prefix}&pageSize=2&page=3`)).json();
+    const p1 = (await get(sysCookie, `/api/audit?action=${prefix}.&pageSize=2&page=1`)).json();
+    const p2 = (await get(sysCookie, `/api/audit?action=${prefix}.&pageSize=2&page=2`)).json();
+    const p3 = (await get(sysCookie, `/api/audit?action=${prefix}.&pageSize=2&page=3`)).json();
     expect([p1.total, p2.total, p3.total]).toEqual([5, 5, 5]);
     expect([p1.items.length, p2.items.length, p3.items.length]).toEqual([2, 2, 1]);
     expect(p1).toMatchObject({ page: 1, pageSize: 2 });

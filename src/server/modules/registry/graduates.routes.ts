@@ -2,30 +2,80 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZPage } from '../../../domain/api/common.ts';
 import {
+  ZGraduateFilters,
   ZGraduateListItem,
   ZGraduateListQuery,
+  ZGraduateStats,
   ZRevealBody,
   ZRevealResult,
 } from '../../../domain/api/registry.ts';
 import type { TDeps } from '../../context.ts';
 import { requirePermission } from '../../plugins/auth.ts';
 import * as graduates from './graduates.service.ts';
+import { exportGraduates } from './graduates-export.ts';
 
 export function graduatesRoutes(deps: TDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['registry'];
+    const read = requirePermission('graduates.read');
     app.get(
       '/api/graduates',
       {
-        preHandler: requirePermission('graduates.read'),
+        preHandler: read,
         schema: {
           tags,
-          summary: '毕业生 Graduates in scope',
+          summary: '毕业生 Graduates in scope (default: all; target=true for the target group)',
           querystring: ZGraduateListQuery,
           response: { 200: ZPage(ZGraduateListItem) },
         },
       },
       async (request) => graduates.listGraduates(deps, request.ctx, request.query),
+    );
+    app.get(
+      '/api/graduates/stats',
+      {
+        preHandler: read,
+        schema: {
+          tags,
+          summary: '统计 Counts by province, county, university',
+          querystring: ZGraduateFilters,
+          response: { 200: ZGraduateStats },
+        },
+      },
+      async (request) => graduates.countGraduates(deps, request.ctx, request.query),
+    );
+    app.get(
+      '/api/graduates/export',
+      {
+        preHandler: requirePermission('graduates.export'),
+        schema: {
+          tags,
+          summary: '导出 Excel（脱敏，留痕）Export to Excel (masked, audited)',
+          querystring: ZGraduateFilters,
+        },
+      },
+      async (request, reply) => {
+        reply.raw.setHeader(
+          'content-type',
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        );
+        const name = encodeURIComponent(`毕业生名单-${new Date().toISOString().slice(0, 10)}.xlsx`);
+        reply.raw.setHeader('content-disposition', `attachment; filename*=UTF-8''${name}`);
+        reply.hijack();
+        try {
+          await exportGraduates(deps, request.ctx, request.query, reply.raw);
+        } catch (err) {
+          // nothing was sent yet when the limit check or audit fails: answer with the error instead
+          if (!reply.raw.headersSent) {
+            reply.raw.statusCode = 400;
+            reply.raw.setHeader('content-type', 'application/json');
+            const message = err instanceof Error ? err.message : 'export failed';
+            reply.raw.end(JSON.stringify({ error: { code: 'validation_error', message } }));
+            return;
+          }
+          reply.raw.destroy(err as Error);
+        }
+      },
     );
     app.post(
       '/api/graduates/:id/reveal',

@@ -133,7 +133,12 @@ describe('scope function on personal data', () => {
   for (const [key, expected] of Object.entries(EXPECTED)) {
     it(`${key} sees exactly ${expected.join(', ') || 'nobody'}`, async () => {
       const { user } = await sessionUserOf(users[key]!.username);
-      const page = await listGraduates(deps, buildCtx(user, null, null), { page: 1, pageSize: 100 });
+      const page = await listGraduates(deps, buildCtx(user, null, null), {
+        page: 1,
+        pageSize: 100,
+        sort: 'name',
+        order: 'asc',
+      });
       expect(page.items.map((i) => nameOf(i.id)).sort()).toEqual(expected);
       expect(page.total).toBe(expected.length);
     });

@@ -1,10 +1,12 @@
-import { Col, Row, Table, Tag, Typography } from 'antd';
+import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TAuditEvent } from '../../../domain/api/audit.ts';
 import type { TAuditPage } from '../../api/audit.ts';
 import { EmptyState } from '../../components/states.tsx';
+import { AuditDiffView } from './audit-diff-view.tsx';
+import { ActionTag, ShortId, useAuditLabels } from './audit-labels.tsx';
 import { PAGE_SIZES } from './audit-search.ts';
 
 type TProps = {
@@ -14,50 +16,75 @@ type TProps = {
   onPage: (page: number, pageSize: number) => void;
 };
 
-function JsonBlock({ title, value }: { title: string; value: unknown }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <Typography.Text strong>{title}</Typography.Text>
-      <pre className="json-block">{value == null ? t('audit.noData') : JSON.stringify(value, null, 2)}</pre>
-    </>
-  );
-}
-
 export function AuditTable({ data, loading, filtered, onPage }: TProps) {
   const { t } = useTranslation();
+  const labels = useAuditLabels();
   const none = t('common.none');
+  const items = data?.items ?? [];
+  // only a few actions carry a reason (viewing a full ID number must give one), so the column comes and goes
+  const hasReason = items.some((e) => e.reason);
   const columns: ColumnsType<TAuditEvent> = [
     {
       key: 'at',
       dataIndex: 'at',
       title: t('audit.at'),
-      width: 170,
+      width: 160,
       render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
     },
     {
       key: 'actor',
       title: t('audit.actor'),
+      width: hasReason ? 120 : undefined,
+      ellipsis: true,
       render: (_, e) =>
         e.actorUsername ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
     },
-    { key: 'action', dataIndex: 'action', title: t('audit.action'), render: (a: string) => <Tag>{a}</Tag> },
-    { key: 'entityType', dataIndex: 'entityType', title: t('audit.entityType'), render: (v) => v ?? none },
+    {
+      key: 'action',
+      dataIndex: 'action',
+      title: t('audit.action'),
+      width: 210,
+      render: (a: string) => <ActionTag action={a} />,
+    },
+    {
+      key: 'entityType',
+      dataIndex: 'entityType',
+      title: t('audit.entityType'),
+      width: 100,
+      render: (v: string | null) => (v ? labels.entityType(v) : none),
+    },
     {
       key: 'entityId',
       dataIndex: 'entityId',
       title: t('audit.entityId'),
-      ellipsis: true,
-      render: (v) => v ?? none,
+      width: 130,
+      render: (v: string | null) => (v ? <ShortId id={v} /> : none),
     },
+    ...(hasReason
+      ? [
+          {
+            key: 'reason',
+            dataIndex: 'reason',
+            title: t('audit.reason'),
+            render: (v: string | null) =>
+              v ? (
+                <Typography.Paragraph ellipsis={{ rows: 2, tooltip: v }} style={{ marginBottom: 0 }}>
+                  {v}
+                </Typography.Paragraph>
+              ) : (
+                none
+              ),
+          },
+        ]
+      : []),
     {
-      key: 'reason',
-      dataIndex: 'reason',
-      title: t('audit.reason'),
+      key: 'ip',
+      dataIndex: 'ip',
+      title: t('audit.ip'),
+      width: 120,
       ellipsis: true,
-      render: (v) => v ?? none,
+      render: (v: string | null) => v ?? none,
     },
-    { key: 'ip', dataIndex: 'ip', title: t('audit.ip'), width: 130, render: (v) => v ?? none },
   ];
 
   return (
@@ -66,20 +93,11 @@ export function AuditTable({ data, loading, filtered, onPage }: TProps) {
       size="small"
       loading={loading}
       columns={columns}
-      dataSource={data?.items ?? []}
-      scroll={{ x: 900 }}
+      dataSource={items}
+      scroll={{ x: hasReason ? 1000 : 900 }}
       expandable={{
         rowExpandable: (e) => e.before != null || e.after != null,
-        expandedRowRender: (e) => (
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <JsonBlock title={t('audit.before')} value={e.before} />
-            </Col>
-            <Col xs={24} md={12}>
-              <JsonBlock title={t('audit.after')} value={e.after} />
-            </Col>
-          </Row>
-        ),
+        expandedRowRender: (e) => <AuditDiffView before={e.before} after={e.after} />,
       }}
       pagination={{
         current: data?.page ?? 1,

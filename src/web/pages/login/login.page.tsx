@@ -33,8 +33,8 @@ export function LoginPage() {
     login.mutate(values, { onSuccess: () => navigate(target, { replace: true }) });
 
   return (
-    <Flex vertical align="center" justify="center" gap="large" style={{ minHeight: '100vh', padding: 16 }}>
-      <div style={{ position: 'absolute', top: 16, right: 16 }}>
+    <Flex vertical align="center" justify="center" gap="large" className="login-page">
+      <div className="login-language">
         <LanguageSwitch />
       </div>
       <Flex vertical align="center" gap={4}>

@@ -1,0 +1,90 @@
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { TDbOrTx } from '../../db/client.ts';
+import { importBatch, importRow } from '../../db/schema/index.ts';
+
+export type TBatchRow = typeof importBatch.$inferSelect;
+export type TStagedRow = typeof importRow.$inferInsert;
+
+export async function insertBatch(db: TDbOrTx, values: typeof importBatch.$inferInsert): Promise<TBatchRow> {
+  const [row] = await db.insert(importBatch).values(values).returning();
+  return row!;
+}
+
+export async function updateBatch(db: TDbOrTx, id: string, set: Partial<typeof importBatch.$inferInsert>) {
+  await db.update(importBatch).set(set).where(eq(importBatch.id, id));
+}
+
+export async function findBatch(db: TDbOrTx, id: string): Promise<TBatchRow | undefined> {
+  const [row] = await db.select().from(importBatch).where(eq(importBatch.id, id)).limit(1);
+  return row;
+}
+
+export async function listBatches(db: TDbOrTx, where: SQL | undefined, limit: number, offset: number) {
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(importBatch)
+      .where(where)
+      .orderBy(desc(importBatch.createdAt))
+      .limit(limit)
+      .offset(offset),
+    db
+      .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(importBatch)
+      .where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Staged rows go in as multi-row INSERTs of 1,000 (8 columns → 8,000 parameters, under PostgreSQL's 65,535). */
+export async function insertStagedRows(db: TDbOrTx, rows: TStagedRow[]) {
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(importRow).values(rows.slice(i, i + 1000));
+}
+
+export async function deleteStagedRows(db: TDbOrTx, batchId: string) {
+  await db.delete(importRow).where(eq(importRow.batchId, batchId));
+}
+
+export async function listRows(
+  db: TDbOrTx,
+  batchId: string,
+  status: string | undefined,
+  limit: number,
+  offset: number,
+) {
+  const where = and(
+    eq(importRow.batchId, batchId),
+    status ? eq(importRow.status, status as 'error') : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db.select().from(importRow).where(where).orderBy(importRow.rowNo).limit(limit).offset(offset),
+    db
+      .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(importRow)
+      .where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Count staged rows per status. */
+export async function countRowsByStatus(db: TDbOrTx, batchId: string): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ status: importRow.status, n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(importRow)
+    .where(eq(importRow.batchId, batchId))
+    .groupBy(importRow.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/** All but the first row of each ID number become `duplicate_row` errors naming the first row. */
+export async function flagDuplicateRows(db: TDbOrTx, batchId: string) {
+  await db.execute(sql`
+    update import_row r set status = 'error', errors = jsonb_build_array(jsonb_build_object(
+      'field', 'idNumber', 'code', 'duplicate_row', 'value', '',
+      'message', jsonb_build_object('zh', '与第' || d.first_row || '行的身份证号重复',
+                                    'en', 'Same ID number as row ' || d.first_row),
+      'expected', jsonb_build_object('zh', '每人在一个文件中只出现一次', 'en', 'each person once per file')))
+    from (select id_hash, min(row_no) as first_row from import_row
+          where batch_id = ${batchId} and status <> 'error' group by id_hash having count(*) > 1) d
+    where r.batch_id = ${batchId} and r.status <> 'error' and r.id_hash = d.id_hash and r.row_no > d.first_row`);
+}

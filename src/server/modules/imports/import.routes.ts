@@ -1,0 +1,148 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZPage } from '../../../domain/api/common.ts';
+import {
+  ZImportBatch,
+  ZImportListQuery,
+  ZImportRow,
+  ZImportRowsQuery,
+  ZImportUploadQuery,
+  ZRemapBody,
+} from '../../../domain/api/imports.ts';
+import type { TDeps } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import { requirePermission } from '../../plugins/auth.ts';
+import { commitBatch, discardBatch, revertBatch } from './import-commit.service.ts';
+import type { ImportJobs } from './import-jobs.ts';
+import { getBatch, listBatches, listBatchRows, toBatchDto } from './import-query.service.ts';
+import { remapBatch } from './import-remap.ts';
+import { beginImport } from './import-stage.service.ts';
+import { MAX_UPLOAD_BYTES, removeUpload, storeUpload } from './uploads.ts';
+
+export function importRoutes(deps: TDeps, jobs: ImportJobs): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+    const preHandler = requirePermission('imports.manage');
+    const tags = ['imports'];
+    const params = z.object({ id: z.uuid() });
+    const inBackground = (run: () => Promise<unknown>) =>
+      jobs.start(run, (err) => {
+        if (!(err instanceof AppError)) app.log.error({ err }, 'import staging failed');
+      });
+
+    app.post(
+      '/api/imports',
+      {
+        preHandler,
+        schema: {
+          tags,
+          summary:
+            '上传名单（multipart 字段 file）Upload a roster or registry file; staging continues in the background',
+          querystring: ZImportUploadQuery,
+          response: { 202: ZImportBatch },
+        },
+      },
+      async (request, reply) => {
+        const file = await request.file();
+        if (!file) throw new AppError('validation_error', '请选择要上传的文件 / Choose a file to upload');
+        const stored = await storeUpload(deps.config.dataDir, file.filename, file.file);
+        const q = request.query;
+        const started = await beginImport(deps, request.ctx, {
+          kind: q.kind,
+          filePath: stored,
+          fileName: file.filename,
+          universityCode: q.university,
+          cohort: q.cohort,
+          storedFile: stored,
+        }).catch(async (err: unknown) => {
+          await removeUpload(stored);
+          throw err;
+        });
+        inBackground(() => started.run());
+        return reply.status(202).send(toBatchDto(started.batch, null));
+      },
+    );
+
+    app.get(
+      '/api/imports',
+      {
+        preHandler,
+        schema: {
+          tags,
+          summary: '导入批次 Import batches',
+          querystring: ZImportListQuery,
+          response: { 200: ZPage(ZImportBatch) },
+        },
+      },
+      async (request) => listBatches(deps, request.ctx, request.query),
+    );
+    app.get(
+      '/api/imports/:id',
+      {
+        preHandler,
+        schema: {
+          tags,
+          summary: '批次状态与进度 Batch status and progress',
+          params,
+          response: { 200: ZImportBatch },
+        },
+      },
+      async (request) => getBatch(deps, request.ctx, request.params.id),
+    );
+    app.get(
+      '/api/imports/:id/rows',
+      {
+        preHandler,
+        schema: {
+          tags,
+          summary: '暂存行（错误、变更预览）Staged rows',
+          params,
+          querystring: ZImportRowsQuery,
+          response: { 200: ZPage(ZImportRow) },
+        },
+      },
+      async (request) => listBatchRows(deps, request.ctx, request.params.id, request.query),
+    );
+    app.post(
+      '/api/imports/:id/remap',
+      {
+        preHandler,
+        schema: {
+          tags,
+          summary: '按修正的列映射重新解析 Re-stage with a corrected mapping',
+          params,
+          body: ZRemapBody,
+          response: { 202: ZImportBatch },
+        },
+      },
+      async (request, reply) => {
+        const started = await remapBatch(deps, request.ctx, request.params.id, request.body);
+        inBackground(() => started.run());
+        return reply.status(202).send(toBatchDto(started.batch, null));
+      },
+    );
+    for (const [action, fn] of [
+      ['commit', commitBatch],
+      ['discard', discardBatch],
+      ['revert', revertBatch],
+    ] as const) {
+      app.post(
+        `/api/imports/:id/${action}`,
+        {
+          preHandler,
+          schema: {
+            tags,
+            summary: `${action} 批次 ${action} a batch`,
+            params,
+            response: { 200: ZImportBatch },
+          },
+        },
+        async (request) => {
+          await fn(deps, request.ctx, request.params.id);
+          return getBatch(deps, request.ctx, request.params.id);
+        },
+      );
+    }
+  };
+}

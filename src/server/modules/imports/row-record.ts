@@ -1,0 +1,53 @@
+import { maskIdNumber, maskPhone } from '../../../domain/id-number.ts';
+import type { TCellError, TRegistryRecord, TRosterRecord } from '../../../domain/registry/schemas.ts';
+import type { TCrypto } from '../../crypto.ts';
+import { canonicalJson } from '../audit/audit-hash.ts';
+
+export type TUniversity = { id: string; regionCode: string | null; colleges: Map<string, string> };
+
+/**
+ * The staged form of a valid roster row: plain ID number and phone replaced by ciphertext and a mask, the
+ * university and college resolved to org ids, and a keyed fingerprint of the normalised values (so an
+ * identical re-import is recognised without comparing plaintext).
+ */
+export function stageRosterRecord(crypto: TCrypto, r: TRosterRecord, university: TUniversity) {
+  const { idNumber, phone, ...rest } = r;
+  return {
+    idHash: crypto.keyedHash(idNumber),
+    fingerprint: crypto.keyedHash(canonicalJson({ ...r, universityId: university.id })),
+    record: {
+      ...rest,
+      idEncrypted: crypto.encrypt(idNumber),
+      idMasked: maskIdNumber(idNumber),
+      phoneEncrypted: phone ? crypto.encrypt(phone) : null,
+      universityId: university.id,
+      universityProvinceCode: university.regionCode ? `${university.regionCode.slice(0, 2)}0000` : null,
+      collegeId: (r.college && university.colleges.get(r.college)) || null,
+      provinceCode: r.domicileCode ? `${r.domicileCode.slice(0, 2)}0000` : null,
+    },
+  };
+}
+
+export function stageRegistryRecord(crypto: TCrypto, r: TRegistryRecord) {
+  const { idNumber, name: _name, ...rest } = r;
+  return {
+    idHash: crypto.keyedHash(idNumber),
+    fingerprint: crypto.keyedHash(canonicalJson(r)),
+    // the registry's names are not needed for matching: only the hash, county and household are kept
+    record: rest,
+  };
+}
+
+type TIssue = Pick<TCellError, 'field' | 'value' | 'message'> & {
+  code: string;
+  expected?: TCellError['expected'];
+};
+
+/** Errors/warnings as stored: values of ID and phone cells masked, so staged rows never hold personal numbers. */
+export function storableErrors(errors: readonly TIssue[]) {
+  return errors.map((e) => ({
+    ...e,
+    value:
+      e.field === 'idNumber' ? maskIdNumber(e.value) : e.field === 'phone' ? maskPhone(e.value) : e.value,
+  }));
+}
