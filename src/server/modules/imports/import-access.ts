@@ -3,7 +3,7 @@ import type { TImportKind } from '../../../domain/registry/fields.ts';
 import { hasPermission } from '../../../domain/roles.ts';
 import type { TCtx, TDeps, TSessionUser } from '../../context.ts';
 import { importBatch, orgUnit } from '../../db/schema/index.ts';
-import { AppError, forbidden, notFound } from '../../errors.ts';
+import { forbidden, notFound } from '../../errors.ts';
 import { requireUser } from '../auth/auth.service.ts';
 import type * as repo from './import.repo.ts';
 
