@@ -12,14 +12,30 @@ export type TCrypto = {
 };
 
 const VERSION = 'v1';
+const IV_BYTES = 12;
+
+/** Random IVs drawn from a pool refilled 4,096 at a time: one CSPRNG call per 4,096 encryptions, not each. */
+function ivPool() {
+  let pool = Buffer.alloc(0);
+  let offset = 0;
+  return () => {
+    if (offset + IV_BYTES > pool.length) {
+      pool = randomBytes(IV_BYTES * 4096);
+      offset = 0;
+    }
+    offset += IV_BYTES;
+    return pool.subarray(offset - IV_BYTES, offset);
+  };
+}
 
 export function createCrypto(secret: string): TCrypto {
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, 'bangfu', info, 32));
   const encKey = derive('personal-data-encryption');
   const macKey = derive('personal-data-keyed-hash');
+  const nextIv = ivPool();
   return {
     encrypt(plain) {
-      const iv = randomBytes(12);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return [

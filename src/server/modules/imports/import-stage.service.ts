@@ -31,7 +31,7 @@ export type TStageInput = {
   storedFile?: string;
 };
 
-const CHUNK = 1000;
+const CHUNK = 10_000;
 
 async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -156,7 +156,7 @@ async function stageRows(
   let pending: repo.TStagedRow[] = [];
   let processed = 0;
   const flush = async () => {
-    await repo.insertStagedRows(db, pending);
+    await repo.copyStagedRows(deps.database, pending);
     processed += pending.length;
     pending = [];
     await repo.updateBatch(db, batch.id, { progress: processed });

@@ -1,5 +1,6 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
-import type { TDbOrTx } from '../../db/client.ts';
+import type { TDatabase, TDbOrTx } from '../../db/client.ts';
+import { copyCsv, toCsvLines } from '../../db/copy.ts';
 import { importBatch, importRow } from '../../db/schema/index.ts';
 
 export type TBatchRow = typeof importBatch.$inferSelect;
@@ -36,9 +37,36 @@ export async function listBatches(db: TDbOrTx, where: SQL | undefined, limit: nu
   return { rows, total: total?.n ?? 0 };
 }
 
-/** Staged rows go in as multi-row INSERTs of 1,000 (8 columns → 8,000 parameters, under PostgreSQL's 65,535). */
-export async function insertStagedRows(db: TDbOrTx, rows: TStagedRow[]) {
-  for (let i = 0; i < rows.length; i += 1000) await db.insert(importRow).values(rows.slice(i, i + 1000));
+const STAGED_COLUMNS = [
+  ['batchId', 'batch_id'],
+  ['rowNo', 'row_no'],
+  ['status', 'status'],
+  ['idHash', 'id_hash'],
+  ['fingerprint', 'fingerprint'],
+  ['record', 'record'],
+  ['errors', 'errors'],
+  ['warnings', 'warnings'],
+  ['rawEncrypted', 'raw_encrypted'],
+] as const;
+
+/**
+ * Staged rows go in with COPY on PostgreSQL (50k rows ≈1.5 s here, against ≈4 s as INSERTs). On PGlite, COPY of
+ * these jsonb-heavy rows measured slower than multi-row INSERTs (≈14 s vs ≈5 s for 50k), so it INSERTs in
+ * chunks of 1,000 (9 columns → 9,000 parameters, under the 65,535 limit).
+ */
+export async function copyStagedRows(database: TDatabase, rows: TStagedRow[]) {
+  if (database.driver === 'pglite') {
+    for (let i = 0; i < rows.length; i += 1000)
+      await database.db.insert(importRow).values(rows.slice(i, i + 1000));
+    return;
+  }
+  const keys = STAGED_COLUMNS.map(([k]) => k);
+  await copyCsv(
+    database,
+    'import_row',
+    STAGED_COLUMNS.map(([, c]) => c),
+    toCsvLines(rows as unknown as Record<string, unknown>[], keys),
+  );
 }
 
 export async function deleteStagedRows(db: TDbOrTx, batchId: string) {

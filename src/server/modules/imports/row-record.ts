@@ -1,7 +1,15 @@
 import { maskIdNumber, maskPhone } from '../../../domain/id-number.ts';
 import type { TCellError, TRegistryRecord, TRosterRecord } from '../../../domain/registry/schemas.ts';
 import type { TCrypto } from '../../crypto.ts';
-import { canonicalJson } from '../audit/audit-hash.ts';
+
+/**
+ * Keyed hash of a record's values in a fixed key order: equal records give equal fingerprints across runs, and
+ * the HMAC keeps phones and ID numbers from being guessed from it.
+ */
+function fingerprintOf(crypto: TCrypto, record: Record<string, unknown>, extra: string): string {
+  const keys = Object.keys(record).sort();
+  return crypto.keyedHash(`${extra}\u0001${keys.map((k) => `${k}=${record[k] ?? ''}`).join('\u0001')}`);
+}
 
 export type TUniversity = { id: string; regionCode: string | null; colleges: Map<string, string> };
 
@@ -14,7 +22,7 @@ export function stageRosterRecord(crypto: TCrypto, r: TRosterRecord, university:
   const { idNumber, phone, ...rest } = r;
   return {
     idHash: crypto.keyedHash(idNumber),
-    fingerprint: crypto.keyedHash(canonicalJson({ ...r, universityId: university.id })),
+    fingerprint: fingerprintOf(crypto, r, university.id),
     record: {
       ...rest,
       idEncrypted: crypto.encrypt(idNumber),
@@ -32,7 +40,7 @@ export function stageRegistryRecord(crypto: TCrypto, r: TRegistryRecord) {
   const { idNumber, name: _name, ...rest } = r;
   return {
     idHash: crypto.keyedHash(idNumber),
-    fingerprint: crypto.keyedHash(canonicalJson(r)),
+    fingerprint: fingerprintOf(crypto, r, ''),
     // the registry's names are not needed for matching: only the hash, county and household are kept
     record: rest,
   };
