@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { seedDemo } from '../server/seed/demo.ts';
+import { DEMO_SIZE, markDemoSeeded, seedDemo } from '../server/seed/demo.ts';
 import { withDatabase } from './with-database.ts';
 
 export function registerDbCommands(program: Command) {
@@ -16,14 +16,20 @@ export function registerDbCommands(program: Command) {
     .command('seed')
     .description('写入演示数据 Seed demo organisations and accounts')
     .requiredOption('--demo', 'seed the demo data set')
-    .action(async () => {
+    .option(
+      '--size <n>',
+      `demo graduates to generate and import (default ${DEMO_SIZE}; 0 = orgs and accounts only)`,
+    )
+    .action(async (opts: { size?: string }) => {
+      const size = opts.size === undefined ? DEMO_SIZE : Number(opts.size);
+      if (!Number.isInteger(size) || size < 0) {
+        console.error('--size: a whole number ≥ 0 / 须为不小于 0 的整数');
+        process.exit(2);
+      }
       await withDatabase('bangfu seed', async (deps) => {
-        const result = await seedDemo(deps, { onlyIfEmpty: true });
-        console.log(
-          result
-            ? `seeded ${result.orgs} orgs and ${result.users} users`
-            : 'demo data already present; nothing to do',
-        );
+        const result = await seedDemo(deps, { onlyIfEmpty: true, size, log: (m) => console.error(m) });
+        if (!deps.config.databaseUrl) markDemoSeeded(deps.config.dataDir);
+        console.log(result ? `seeded ${JSON.stringify(result)}` : 'demo data already present; nothing to do');
       });
     });
 }

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { VERSION } from '../server/version.ts';
 import { registerAuditCommands } from './audit.command.ts';
 import { registerDbCommands } from './db.command.ts';
+import { registerImportCommands } from './import.command.ts';
 import { registerUserCommands } from './user.command.ts';
 
 const program = new Command()
@@ -21,6 +22,7 @@ program
   });
 
 registerDbCommands(program);
+registerImportCommands(program);
 registerAuditCommands(program);
 registerUserCommands(program);
 

@@ -68,6 +68,11 @@ const GUARDED: { url: string; openapiPath: string; permission: TPermission | nul
   { url: '/api/graduates/export', openapiPath: '/api/graduates/export', permission: 'graduates.export' },
   { url: '/api/users', openapiPath: '/api/users', permission: 'users.manage' },
   { url: '/api/imports', openapiPath: '/api/imports', permission: 'imports.manage' },
+  {
+    url: '/api/imports/templates/registry',
+    openapiPath: '/api/imports/templates/{kind}',
+    permission: 'imports.manage',
+  },
 ];
 /** Routes open to anyone or guarded by their own tests (auth flows, reveal). */
 const EXEMPT = [
@@ -87,6 +92,7 @@ const EXEMPT = [
   '/api/imports/{id}/commit',
   '/api/imports/{id}/discard',
   '/api/imports/{id}/revert',
+  '/api/imports/{id}/error-workbook',
 ];
 
 describe('route guards', () => {

@@ -28,6 +28,9 @@ export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.u
 /** Real PostgreSQL through a pool. */
 export function openPostgres(url: string, poolSize = 10): TDatabase {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // an idle client losing its connection (server restart, admin kill) must not crash the process:
+  // the pool drops it and opens a new one on the next query
+  pool.on('error', (err) => process.emitWarning(`PostgreSQL idle client error: ${err.message}`));
   const db = drizzlePg(pool, { schema });
   return {
     db: db as unknown as TDb,

@@ -18,6 +18,35 @@ const readDemo = (file: string) =>
 /** The 7 provinces that hold the 52 counties. */
 export const FOCUS_PROVINCES = ['450000', '510000', '520000', '530000', '620000', '640000', '650000'];
 
+/** A demo university as listed in reference/demo/universities.csv, with its org code and colleges. */
+export type TDemoUniversity = {
+  /** org code: U-<MOE code>, or U-X<nnn> for the 专科 colleges listed without one */
+  code: string;
+  moeCode: string | null;
+  name: string;
+  /** the campus's city (or county) code */
+  regionCode: string;
+  /** the kind of institution: 本科 universities, 专科 (高职) colleges */
+  level: '本科' | '专科';
+  colleges: string[];
+};
+
+/** The demo universities in file order; org codes are stable across runs (U-X codes follow the row number). */
+export function readDemoUniversities(): TDemoUniversity[] {
+  return readDemo('universities.csv').map((u, i) => ({
+    code: u.moe_code ? `U-${u.moe_code}` : `U-X${String(i + 1).padStart(3, '0')}`,
+    moeCode: u.moe_code || null,
+    name: u.name!,
+    regionCode: u.region_code!,
+    level: u.level === '专科' ? '专科' : '本科',
+    colleges: u.colleges!.split(';'),
+  }));
+}
+
+/** The org code of a university's j-th college (0-based): U-10657-C01 … */
+export const collegeCode = (universityCode: string, j: number) =>
+  `${universityCode}-C${String(j + 1).padStart(2, '0')}`;
+
 type TPlannedOrg = {
   code: string;
   name: string;
@@ -61,28 +90,27 @@ export async function planDemoOrgs(db: TDbOrTx, focusCountyCodes: string[]): Pro
       parentCode: `HRSS-${c.slice(0, 2)}0000`,
     });
   }
-  readDemo('universities.csv').forEach((u, i) => {
-    const province = `${u.region_code!.slice(0, 2)}0000`;
-    const code = u.moe_code ? `U-${u.moe_code}` : `U-X${String(i + 1).padStart(3, '0')}`;
+  for (const u of readDemoUniversities()) {
+    const province = `${u.regionCode.slice(0, 2)}0000`;
     const parentCode = FOCUS_PROVINCES.includes(province) ? `EDU-${province}` : 'MOE';
     orgs.push({
-      code,
-      name: u.name!,
+      code: u.code,
+      name: u.name,
       kind: 'university',
-      regionCode: u.region_code!,
-      moeCode: u.moe_code || null,
+      regionCode: u.regionCode,
+      moeCode: u.moeCode,
       parentCode,
     });
-    u.colleges!.split(';').forEach((college, j) => {
+    u.colleges.forEach((college, j) => {
       orgs.push({
-        code: `${code}-C${String(j + 1).padStart(2, '0')}`,
+        code: collegeCode(u.code, j),
         name: college,
         kind: 'college',
-        regionCode: u.region_code!,
-        parentCode: code,
+        regionCode: u.regionCode,
+        parentCode: u.code,
       });
     });
-  });
+  }
   for (const p of readDemo('partners.csv')) {
     orgs.push({
       code: p.code!,

@@ -1,9 +1,12 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { TRole } from '../../domain/roles.ts';
 import { systemCtx, type TDeps } from '../context.ts';
 import { counselorClass, focusListCounty, orgUnit } from '../db/schema/index.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
 import { createUser } from '../modules/auth/users.service.ts';
+import { createImporterAccounts, seedDemoGraduates } from './demo-import.ts';
 import { insertPlannedOrgs, planDemoOrgs } from './demo-orgs.ts';
 
 /** Demo password for every demo account. For demonstration only: README says so. */
@@ -64,11 +67,38 @@ export const DEMO_USERS: { username: string; displayName: string; orgCode: strin
   { username: 'graduate_demo', displayName: '吴同学', orgCode: 'U-10657', roles: ['graduate'] },
 ];
 
+const SEEDED_MARKER = 'demo-seeded';
+
+/** The embedded data dir remembers a completed demo seed, so a start after a failed seed tries again. */
+export function isDemoSeeded(dataDir: string): boolean {
+  return existsSync(path.join(dataDir, SEEDED_MARKER));
+}
+
+export function markDemoSeeded(dataDir: string): void {
+  writeFileSync(path.join(dataDir, SEEDED_MARKER), `${new Date().toISOString()}\n`);
+}
+
+/** Default demo cohort: ≈ 20,000 graduates of 2020, ≈ 5,000 of them in the target group. */
+export const DEMO_SIZE = 20_000;
+export const DEMO_COHORT = 2020;
+/** The generator seed of the demo data set: the same seed, the same people. */
+export const DEMO_SEED = 2020;
+
+export type TSeedDemoOptions = {
+  onlyIfEmpty: boolean;
+  /** graduates to generate and import (default DEMO_SIZE; 0 = organisations and accounts only) */
+  size?: number;
+  seed?: number;
+  /** progress lines (one per imported file) */
+  log?: (message: string) => void;
+};
+
 /**
- * Seed the demo organisations and one account per role. With onlyIfEmpty it does nothing once the ministry
- * org exists, so it can run at every start.
+ * Seed the demo organisations, one account per role (plus the accounts that upload the demo files), and the
+ * demo graduates, imported through the import pipeline. With onlyIfEmpty it does nothing once the ministry org
+ * exists, so it can run at every start.
  */
-export async function seedDemo(deps: TDeps, opts: { onlyIfEmpty: boolean }) {
+export async function seedDemo(deps: TDeps, opts: TSeedDemoOptions) {
   const { db } = deps.database;
   const [existing] = await db
     .select({ id: orgUnit.id })
@@ -106,5 +136,16 @@ export async function seedDemo(deps: TDeps, opts: { onlyIfEmpty: boolean }) {
       className,
     })),
   );
-  return { orgs: planned.length, users: DEMO_USERS.length };
+  const importers = await createImporterAccounts(deps, DEMO_PASSWORD);
+  const size = opts.size ?? DEMO_SIZE;
+  const graduates =
+    size > 0
+      ? await seedDemoGraduates(deps, {
+          size,
+          seed: opts.seed ?? DEMO_SEED,
+          cohort: DEMO_COHORT,
+          ...(opts.log ? { log: opts.log } : {}),
+        })
+      : null;
+  return { orgs: planned.length, users: DEMO_USERS.length + importers, graduates };
 }

@@ -29,6 +29,8 @@ export type TStageInput = {
   headerRowNo?: number;
   /** where the upload is kept for re-staging (DATA_DIR/uploads/…) */
   storedFile?: string;
+  /** file size limit (default 100 MB, the upload limit); the CLI and benchmarks may raise it */
+  maxBytes?: number;
 };
 
 const CHUNK = 10_000;
@@ -145,7 +147,11 @@ async function stageRows(
   onProgress?: (rows: number) => void,
 ): Promise<repo.TBatchRow> {
   const db = deps.database.db;
-  const file = await readRows(input.filePath, input.fileName);
+  const file = await readRows(
+    input.filePath,
+    input.fileName,
+    input.maxBytes ? { maxBytes: input.maxBytes } : {},
+  );
   const { header, dataRows } = await readHeader(input.kind, file.rows, input);
   if (input.kind === 'roster' && !ctx.fixedUniversity && header.mapping.universityCode === undefined) {
     throw new AppError(

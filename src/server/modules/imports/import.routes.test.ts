@@ -165,6 +165,33 @@ describe('import routes', () => {
     expect((await upload(admin, 'x', 'kind=registry')).statusCode).toBe(403);
   });
 
+  it('downloads the error rows as a workbook, only for the batch owner, and the template', async () => {
+    const res = await upload(admin, `姓名,身份证号,学历\n甲,123,本科\n`);
+    await app.importJobs.drain();
+    const wb = await app.inject({
+      method: 'GET',
+      url: `/api/imports/${res.json().id}/error-workbook`,
+      headers: { cookie: admin },
+    });
+    expect(wb.statusCode).toBe(200);
+    expect(wb.headers['content-type']).toContain('spreadsheetml');
+    expect(wb.headers['content-disposition']).toContain(encodeURIComponent('名单（错误行）.xlsx'));
+    const denied = await app.inject({
+      method: 'GET',
+      url: `/api/imports/${res.json().id}/error-workbook`,
+      headers: { cookie: otherAdmin },
+    });
+    expect(denied.statusCode).toBe(404);
+    expect(denied.json().error.code).toBe('not_found');
+    const template = await app.inject({
+      method: 'GET',
+      url: '/api/imports/templates/roster?cohort=2020',
+      headers: { cookie: admin },
+    });
+    expect(template.statusCode).toBe(200);
+    expect(template.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('requires a cohort for rosters', async () => {
     const res = await upload(admin, `姓名,身份证号,学历\n张三,${id1},本科\n`, 'kind=roster');
     expect(res.statusCode).toBe(400);

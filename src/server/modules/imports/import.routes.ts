@@ -10,15 +10,23 @@ import {
   ZImportUploadQuery,
   ZRemapBody,
 } from '../../../domain/api/imports.ts';
+import { IMPORT_KINDS } from '../../../domain/registry/fields.ts';
 import type { TDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { requirePermission } from '../../plugins/auth.ts';
+import { sendDownload, XLSX_TYPE } from '../../plugins/download.ts';
 import { commitBatch, discardBatch, revertBatch } from './import-commit.service.ts';
 import type { ImportJobs } from './import-jobs.ts';
 import { getBatch, listBatches, listBatchRows, toBatchDto } from './import-query.service.ts';
 import { remapBatch } from './import-remap.ts';
 import { beginImport } from './import-stage.service.ts';
 import { MAX_UPLOAD_BYTES, removeUpload, storeUpload } from './uploads.ts';
+import { errorWorkbookFileName, exportErrorWorkbook } from './workbooks/error-workbook.ts';
+import {
+  loadTemplateOptions,
+  templateFileName,
+  writeTemplateWorkbook,
+} from './workbooks/template-workbook.ts';
 
 export function importRoutes(deps: TDeps, jobs: ImportJobs): FastifyPluginAsyncZod {
   return async (app) => {
@@ -120,6 +128,43 @@ export function importRoutes(deps: TDeps, jobs: ImportJobs): FastifyPluginAsyncZ
         const started = await remapBatch(deps, request.ctx, request.params.id, request.body);
         inBackground(() => started.run());
         return reply.status(202).send(toBatchDto(started.batch, null));
+      },
+    );
+    app.get(
+      '/api/imports/:id/error-workbook',
+      {
+        preHandler,
+        schema: {
+          tags,
+          summary:
+            '下载错误清单（原格式，可修改后重新上传）Error rows as XLSX in the upload layout (audited)',
+          params,
+        },
+      },
+      async (request, reply) => {
+        const batch = await getBatch(deps, request.ctx, request.params.id);
+        await sendDownload(reply, { name: errorWorkbookFileName(batch.fileName), type: XLSX_TYPE }, (out) =>
+          exportErrorWorkbook(deps, request.ctx, batch.id, out),
+        );
+      },
+    );
+    app.get(
+      '/api/imports/templates/:kind',
+      {
+        preHandler,
+        schema: {
+          tags,
+          summary: '下载导入模板 Excel template with dropdowns',
+          params: z.object({ kind: z.enum(IMPORT_KINDS) }),
+          querystring: z.object({ cohort: z.coerce.number().int().min(2000).max(2100).optional() }),
+        },
+      },
+      async (request, reply) => {
+        const { kind } = request.params;
+        const options = await loadTemplateOptions(deps, request.ctx, kind, request.query.cohort);
+        await sendDownload(reply, { name: templateFileName(kind), type: XLSX_TYPE }, (out) =>
+          writeTemplateWorkbook(kind, out, options),
+        );
       },
     );
     for (const [action, fn] of [

@@ -51,11 +51,22 @@ type TIssue = Pick<TCellError, 'field' | 'value' | 'message'> & {
   expected?: TCellError['expected'];
 };
 
-/** Errors/warnings as stored: values of ID and phone cells masked, so staged rows never hold personal numbers. */
+/** Runs of 7+ digits (and a final X) in a text: a full or mistyped ID number or phone quoted in a message. */
+const NUMBER_RUN = /\d{7,}[\dXx]?/g;
+const maskRuns = (text: string, mask: (s: string) => string) => text.replace(NUMBER_RUN, mask);
+
+/**
+ * Errors/warnings as stored: in ID and phone cells, the value and any number quoted in the messages are masked,
+ * so staged rows never hold personal numbers in clear.
+ */
 export function storableErrors(errors: readonly TIssue[]) {
-  return errors.map((e) => ({
-    ...e,
-    value:
-      e.field === 'idNumber' ? maskIdNumber(e.value) : e.field === 'phone' ? maskPhone(e.value) : e.value,
-  }));
+  return errors.map((e) => {
+    const mask = e.field === 'idNumber' ? maskIdNumber : e.field === 'phone' ? maskPhone : null;
+    if (!mask) return e;
+    return {
+      ...e,
+      value: mask(e.value),
+      message: { zh: maskRuns(e.message.zh, mask), en: maskRuns(e.message.en, mask) },
+    };
+  });
 }

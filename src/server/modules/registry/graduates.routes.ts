@@ -11,6 +11,7 @@ import {
 } from '../../../domain/api/registry.ts';
 import type { TDeps } from '../../context.ts';
 import { requirePermission } from '../../plugins/auth.ts';
+import { sendDownload, XLSX_TYPE } from '../../plugins/download.ts';
 import * as graduates from './graduates.service.ts';
 import { exportGraduates } from './graduates-export.ts';
 
@@ -55,26 +56,10 @@ export function graduatesRoutes(deps: TDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        reply.raw.setHeader(
-          'content-type',
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        const name = `毕业生名单-${new Date().toISOString().slice(0, 10)}.xlsx`;
+        await sendDownload(reply, { name, type: XLSX_TYPE }, (out) =>
+          exportGraduates(deps, request.ctx, request.query, out),
         );
-        const name = encodeURIComponent(`毕业生名单-${new Date().toISOString().slice(0, 10)}.xlsx`);
-        reply.raw.setHeader('content-disposition', `attachment; filename*=UTF-8''${name}`);
-        reply.hijack();
-        try {
-          await exportGraduates(deps, request.ctx, request.query, reply.raw);
-        } catch (err) {
-          // nothing was sent yet when the limit check or audit fails: answer with the error instead
-          if (!reply.raw.headersSent) {
-            reply.raw.statusCode = 400;
-            reply.raw.setHeader('content-type', 'application/json');
-            const message = err instanceof Error ? err.message : 'export failed';
-            reply.raw.end(JSON.stringify({ error: { code: 'validation_error', message } }));
-            return;
-          }
-          reply.raw.destroy(err as Error);
-        }
       },
     );
     app.post(

@@ -1,0 +1,92 @@
+import { count, eq, inArray, isNotNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appUser, graduate, importBatch, importRow, orgUnit } from '../db/schema/index.ts';
+import { countGraduates } from '../modules/registry/graduates.service.ts';
+import { createTestDeps, type TTestDeps } from '../test/test-deps.ts';
+import { actingCtx, findActingUser, findDefaultImporter } from './acting-user.ts';
+import { seedDemo } from './demo.ts';
+
+let deps: TTestDeps;
+let seeded: Awaited<ReturnType<typeof seedDemo>>;
+const SIZE = 600;
+
+beforeAll(async () => {
+  deps = await createTestDeps();
+  seeded = await seedDemo(deps, { onlyIfEmpty: false, size: SIZE });
+}, 120_000);
+afterAll(async () => deps.close());
+
+const ctxOf = async (username: string) =>
+  actingCtx((await findActingUser(deps.database.db, username))!.user, 'test');
+
+describe('seedDemo with graduates', () => {
+  it('imports every generated file through the pipeline, cleanly, as the accounts that would upload them', async () => {
+    const db = deps.database.db;
+    expect(seeded!.graduates).toMatchObject({ graduates: SIZE });
+    expect(Number((await db.select({ n: count() }).from(graduate))[0]!.n)).toBe(SIZE);
+    const batches = await db
+      .select({ kind: importBatch.kind, status: importBatch.status, by: appUser.username })
+      .from(importBatch)
+      .innerJoin(appUser, eq(appUser.id, importBatch.createdBy));
+    expect(batches.length).toBe(seeded!.graduates!.batches);
+    expect(new Set(batches.map((b) => b.status))).toEqual(new Set(['committed']));
+    const uploaders = new Set(batches.map((b) => b.by));
+    expect(uploaders).toContain('gzu_admin');
+    expect(uploaders).toContain('gz_fupin');
+    expect(uploaders).toContain('sc_edu');
+    expect(uploaders).toContain('u10001_admin');
+    const errorRows = await db.select({ n: count() }).from(importRow).where(eq(importRow.status, 'error'));
+    expect(Number(errorRows[0]!.n)).toBe(0);
+  });
+
+  it('derives a target group of about a quarter through matching', () => {
+    const g = seeded!.graduates!;
+    expect(g.target / g.graduates).toBeGreaterThan(0.2);
+    expect(g.target / g.graduates).toBeLessThan(0.3);
+    expect(g.registeredPoor).toBeGreaterThan(0);
+    expect(g.target).toBeGreaterThan(g.focusCounty);
+  });
+
+  it('links graduate_demo to a registered-poor 贵州大学 graduate in 计科2001班', async () => {
+    const rows = await deps.database.db
+      .select({
+        name: graduate.name,
+        className: graduate.className,
+        university: orgUnit.code,
+        isRegisteredPoor: graduate.isRegisteredPoor,
+        isFocusCounty: graduate.isFocusCounty,
+        domicileRawCode: graduate.domicileRawCode,
+      })
+      .from(graduate)
+      .innerJoin(orgUnit, eq(orgUnit.id, graduate.universityId))
+      .where(isNotNull(graduate.userId));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      className: '计科2001班',
+      university: 'U-10657',
+      isRegisteredPoor: true,
+      isFocusCounty: true,
+    });
+    expect(rows[0]!.name.startsWith('吴')).toBe(true);
+  });
+
+  it('gives the demo counselor and 贵州大学 graduates to see, and keeps universities apart', async () => {
+    expect((await countGraduates(deps, await ctxOf('gzu_counselor'), {})).total).toBeGreaterThan(0);
+    const gzu = await countGraduates(deps, await ctxOf('gzu_admin'), {});
+    expect(gzu.total).toBeGreaterThan(SIZE / 20);
+    expect(gzu.byUniversity.map((u) => u.code)).toEqual(['U-10657']);
+  });
+
+  it('has a default importer for each kind of file', async () => {
+    const db = deps.database.db;
+    expect(await findDefaultImporter(db, 'roster', 'U-10657')).toBe('gzu_admin');
+    expect(await findDefaultImporter(db, 'roster', '10001')).toBe('u10001_admin');
+    expect(await findDefaultImporter(db, 'roster', 'U-10610')).toBeUndefined();
+    expect(await findDefaultImporter(db, 'registry')).toBe('gz_fupin');
+    const importers = await db
+      .select({ username: appUser.username })
+      .from(appUser)
+      .where(inArray(appUser.username, ['gx_edu', 'xj_fupin']));
+    expect(importers).toHaveLength(2);
+  });
+});
