@@ -29,8 +29,8 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
-    // antd's core chunk is ~950 kB minified (~300 kB gzipped); a chunk above 1 MB means a split broke.
-    chunkSizeWarningLimit: 1000,
+    // antd's core chunk is ~1 MB minified (~310 kB gzipped) with Upload and Progress; above 1.1 MB a split broke.
+    chunkSizeWarningLimit: 1100,
     rolldownOptions: { output: { codeSplitting: { groups: vendorGroups } } },
   },
   server: {

@@ -49,15 +49,97 @@ export async function apiFetch<T>(path: string, init: TFetchInit = {}): Promise<
   }
   const payload = await readJson(response);
   if (response.ok) return payload as T;
+  throw toApiError(path, response.status, response.statusText, payload);
+}
+
+/** The error for a non-2xx answer; a 401 outside the session probes also ends the session in the UI. */
+function toApiError(path: string, status: number, statusText: string, payload: unknown): ApiError {
   const error = (payload as Partial<TErrorBody> | undefined)?.error;
-  if (response.status === 401 && !SESSION_PROBES.has(path)) onUnauthorized();
-  throw new ApiError(
-    response.status,
-    error?.code ?? (response.status >= 500 ? 'internal_error' : 'unknown'),
-    error?.message ?? response.statusText,
+  if (status === 401 && !SESSION_PROBES.has(path)) onUnauthorized();
+  return new ApiError(
+    status,
+    error?.code ?? (status >= 500 ? 'internal_error' : 'unknown'),
+    error?.message ?? statusText,
     error?.details,
     payload,
   );
+}
+
+type TUploadInit = {
+  query?: Record<string, string | undefined>;
+  /** bytes sent so far and the total, as the browser reports them */
+  onProgress?: (sent: number, total: number) => void;
+  signal?: AbortSignal;
+};
+
+/**
+ * Multipart POST with upload progress (fetch cannot report it, and a 100 MB roster takes a while on a county
+ * network), answering like `apiFetch`: the parsed body, or an `ApiError`.
+ */
+export function apiUpload<T>(path: string, form: FormData, init: TUploadInit = {}): Promise<T> {
+  const url = withQuery(path, init.query);
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => init.onProgress?.(e.loaded, e.lengthComputable ? e.total : 0);
+    xhr.onload = () => {
+      const payload = parseJson(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(payload as T);
+      else reject(toApiError(path, xhr.status, xhr.statusText, payload));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'upload failed'));
+    xhr.onabort = () => reject(new DOMException('upload aborted', 'AbortError'));
+    init.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+}
+
+/** The file name a download answer proposes (RFC 5987 `filename*` first), else the fallback. */
+export function downloadName(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = /filename\*=(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // a malformed escape: fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/.exec(disposition);
+  return plain?.[1]?.trim() || fallback;
+}
+
+/**
+ * Fetches a file and hands it to the browser as a download. Unlike a bare `<a download>`, a refusal (too many
+ * rows, no permission, a batch without errors) comes back as an `ApiError` the page can show.
+ */
+export async function apiDownload(
+  path: string,
+  fallbackName: string,
+  query?: Record<string, string | undefined>,
+): Promise<void> {
+  const url = withQuery(path, query);
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin' });
+  } catch (cause) {
+    throw new ApiError(0, 'network', String(cause));
+  }
+  if (!response.ok) {
+    throw toApiError(path, response.status, response.statusText, await readJson(response));
+  }
+  const blob = await response.blob();
+  const href = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = downloadName(response.headers.get('content-disposition'), fallbackName);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // the click has started the download; give slow browsers a moment before the blob goes
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
 }
 
 function withQuery(path: string, query: TFetchInit['query']): string {
@@ -70,7 +152,10 @@ function withQuery(path: string, query: TFetchInit['query']): string {
 
 async function readJson(response: Response): Promise<unknown> {
   if (response.status === 204) return undefined;
-  const text = await response.text();
+  return parseJson(await response.text());
+}
+
+function parseJson(text: string): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text);

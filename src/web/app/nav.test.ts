@@ -20,8 +20,19 @@ describe('navFor', () => {
     ]);
   });
 
-  it('gives a system admin everything', () => {
-    expect(keys(['system_admin'])).toEqual(NAV_LEAVES.map((l) => l.key));
+  it('gives a system admin everything but personal data', () => {
+    expect(keys(['system_admin'])).toEqual(
+      NAV_LEAVES.map((l) => l.key).filter((k) => k !== 'graduates' && k !== 'imports'),
+    );
+  });
+
+  it('shows graduates to staff and imports to the roles that import', () => {
+    expect(keys(['counselor'])).toContain('graduates');
+    expect(keys(['counselor'])).not.toContain('imports');
+    for (const role of ['university_admin', 'province_education', 'poverty_office'] as const) {
+      expect(keys([role])).toEqual(expect.arrayContaining(['graduates', 'imports']));
+    }
+    expect(keys(['employer'])).not.toContain('graduates');
   });
 
   it('shows account administration only to roles that manage users', () => {
@@ -44,5 +55,6 @@ describe('leafForPath', () => {
     expect(leafForPath('/reference/regions')?.key).toBe('regions');
     expect(leafForPath('/audit')?.key).toBe('audit');
     expect(leafForPath('/admin/users')?.key).toBe('users');
+    expect(leafForPath('/imports/6fa66003-00f3-494b-91da-154d6171d477')?.key).toBe('imports');
   });
 });

@@ -4,6 +4,8 @@ import { hasPermission, type TPermission } from '../../domain/roles.ts';
 /** Page keys double as `nav.<key>` and `navDesc.<key>` label keys. */
 export type TPageKey =
   | 'home'
+  | 'graduates'
+  | 'imports'
   | 'regions'
   | 'focusCounties'
   | 'codeTables'
@@ -24,6 +26,8 @@ export type TNavItem = TNavLeaf | TNavGroup;
  */
 export const NAV: readonly TNavItem[] = [
   { kind: 'page', key: 'home', path: '/' },
+  { kind: 'page', key: 'graduates', path: '/graduates', permission: 'graduates.read' },
+  { kind: 'page', key: 'imports', path: '/imports', permission: 'imports.manage' },
   {
     kind: 'group',
     key: 'reference',

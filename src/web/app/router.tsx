@@ -19,6 +19,8 @@ function page(load: () => TPageModule, name: string): LazyExoticComponent<Compon
 
 const PAGES: Record<TPageKey, LazyExoticComponent<ComponentType>> = {
   home: page(() => import('../pages/home/home.page.tsx'), 'HomePage'),
+  graduates: page(() => import('../pages/graduates/graduates.page.tsx'), 'GraduatesPage'),
+  imports: page(() => import('../pages/imports/imports.page.tsx'), 'ImportsPage'),
   regions: page(() => import('../pages/reference/regions/regions.page.tsx'), 'RegionsPage'),
   focusCounties: page(() => import('../pages/reference/focus/focus-counties.page.tsx'), 'FocusCountiesPage'),
   codeTables: page(() => import('../pages/reference/code-tables.page.tsx'), 'CodeTablesPage'),
@@ -40,6 +42,20 @@ const pageRoutes: RouteObject[] = NAV_LEAVES.map((leaf) => {
   return leaf.path === '/' ? { index: true, element } : { path: leaf.path, element };
 });
 
+const ImportBatchPage = page(() => import('../pages/imports/import-batch.page.tsx'), 'ImportBatchPage');
+
+// Pages below a menu entry: same permission as the entry they belong to.
+const detailRoutes: RouteObject[] = [
+  {
+    path: '/imports/:id',
+    element: (
+      <RequirePermission permission="imports.manage">
+        <ImportBatchPage />
+      </RequirePermission>
+    ),
+  },
+];
+
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
   {
@@ -50,7 +66,7 @@ export const routes: RouteObject[] = [
       </RequireAuth>
     ),
     errorElement: <RouteErrorPage />,
-    children: [...pageRoutes, { path: '*', element: <NotFoundPage /> }],
+    children: [...pageRoutes, ...detailRoutes, { path: '*', element: <NotFoundPage /> }],
   },
 ];
 

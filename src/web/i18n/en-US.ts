@@ -1,3 +1,5 @@
+import { graduatesEn } from './graduates.en-US.ts';
+import { importsEn } from './imports.en-US.ts';
 import type { TMessages } from './zh-CN.ts';
 
 export const enUS: TMessages = {
@@ -9,6 +11,8 @@ export const enUS: TMessages = {
   locale: { 'zh-CN': '中文', 'en-US': 'English', label: 'Language' },
   nav: {
     home: 'Home',
+    graduates: 'Graduates',
+    imports: 'Imports',
     reference: 'Reference data',
     regions: 'Regions',
     focusCounties: 'Focus counties',
@@ -22,6 +26,8 @@ export const enUS: TMessages = {
   },
   navDesc: {
     home: 'Overview and shortcuts',
+    graduates: 'Filter, count, look up and export the target graduates',
+    imports: 'Upload rosters and the poverty registry, preview, commit and revert',
     regions: 'Provinces, prefectures and counties, with historical codes and focus counties',
     focusCounties: 'The 52 counties still poor in 2020 and their support partners',
     codeTables: 'Graduate destination, difficulty category and employer nature codes',
@@ -32,6 +38,7 @@ export const enUS: TMessages = {
     password: 'Change your sign-in password',
   },
   common: {
+    cancel: 'Cancel',
     loading: 'Loading…',
     retry: 'Retry',
     search: 'Search',
@@ -269,8 +276,15 @@ export const enUS: TMessages = {
         unlock: 'Account unlocked',
         reset_password: 'Password reset',
       },
-      graduate: { reveal_id: 'Viewed full ID number' },
-      seed: { demo_orgs: 'Demo organisations seeded' },
+      graduate: { reveal_id: 'Viewed full ID number', export: 'Exported graduates' },
+      import: {
+        stage: 'Uploaded and staged a list',
+        commit: 'Committed an import batch',
+        discard: 'Discarded an import batch',
+        revert: 'Reverted an import batch',
+        error_workbook: 'Downloaded an error workbook',
+      },
+      seed: { demo_orgs: 'Demo organisations seeded', demo_graduates: 'Demo graduates seeded' },
     },
     entityTypes: {
       user: 'Account',
@@ -359,4 +373,6 @@ export const enUS: TMessages = {
     resetConfirm: 'Reset the password of {{name}}?',
     resetDone: 'Password of {{username}} reset',
   },
+  imports: importsEn,
+  graduates: graduatesEn,
 };

@@ -51,3 +51,29 @@ export function useErrorMessage(): (error: unknown) => string {
   const { t } = useTranslation();
   return useCallback((error: unknown) => translateError(t, error), [t]);
 }
+
+/**
+ * The message for a refused action whose reason only the server knows (a 409 "a later batch changed these
+ * graduates", a 400 "over 200,000 rows"): the half of its "中文 / English" message in the reader's language.
+ * Schema failures, sign-in problems and messages not in two halves go through `translateError`.
+ */
+export function translateServerError(t: TFunction, language: string, error: unknown): string {
+  if (
+    !(error instanceof ApiError) ||
+    !(error.status === 400 || error.status === 403 || error.status === 409 || error.status === 413) ||
+    Array.isArray(error.details)
+  ) {
+    return translateError(t, error);
+  }
+  const text = error.message.trim();
+  const at = text.indexOf(' / ');
+  if (at < 0) return translateError(t, error);
+  const zh = text.slice(0, at).trim();
+  const en = text.slice(at + 3).trim();
+  return (language.startsWith('zh') ? zh : en) || translateError(t, error);
+}
+
+export function useServerErrorMessage(): (error: unknown) => string {
+  const { t, i18n } = useTranslation();
+  return useCallback((error: unknown) => translateServerError(t, i18n.language, error), [t, i18n.language]);
+}

@@ -1,3 +1,6 @@
+import { graduatesZh } from './graduates.zh-CN.ts';
+import { importsZh } from './imports.zh-CN.ts';
+
 /** Simplified Chinese, the reference language: en-US.ts must have exactly these keys (see i18n.test.ts). */
 export const zhCN = {
   app: {
@@ -8,6 +11,8 @@ export const zhCN = {
   locale: { 'zh-CN': '中文', 'en-US': 'English', label: '语言' },
   nav: {
     home: '工作台',
+    graduates: '毕业生名单',
+    imports: '数据导入',
     reference: '参考数据',
     regions: '行政区划',
     focusCounties: '重点县名单',
@@ -21,6 +26,8 @@ export const zhCN = {
   },
   navDesc: {
     home: '概览与快捷入口',
+    graduates: '目标群体毕业生的筛选、统计、查看与导出',
+    imports: '上传生源名单与建档立卡名单，预览后提交，必要时撤销',
     regions: '省、地、县三级区划，含历史代码与重点县标注',
     focusCounties: '2020年52个未摘帽贫困县及其协作帮扶方',
     codeTables: '毕业去向、困难生类别、单位性质代码',
@@ -31,6 +38,7 @@ export const zhCN = {
     password: '定期更换登录密码',
   },
   common: {
+    cancel: '取消',
     loading: '加载中…',
     retry: '重试',
     search: '搜索',
@@ -267,8 +275,15 @@ export const zhCN = {
         unlock: '解除锁定',
         reset_password: '重置密码',
       },
-      graduate: { reveal_id: '查看完整身份证号' },
-      seed: { demo_orgs: '写入演示机构' },
+      graduate: { reveal_id: '查看完整身份证号', export: '导出毕业生名单' },
+      import: {
+        stage: '上传并暂存名单',
+        commit: '提交导入批次',
+        discard: '放弃导入批次',
+        revert: '撤销导入批次',
+        error_workbook: '下载错误清单',
+      },
+      seed: { demo_orgs: '写入演示机构', demo_graduates: '写入演示毕业生' },
     },
     entityTypes: {
       user: '账户',
@@ -357,6 +372,8 @@ export const zhCN = {
     resetConfirm: '确定重置 {{name}} 的密码？',
     resetDone: '已重置 {{username}} 的密码',
   },
+  imports: importsZh,
+  graduates: graduatesZh,
 };
 
 /** The shape every language must have: same keys, string leaves. */

@@ -1,11 +1,13 @@
 import {
   AuditOutlined,
   BookOutlined,
+  CloudUploadOutlined,
   ClusterOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
   FlagOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
   TableOutlined,
   TeamOutlined,
@@ -18,6 +20,8 @@ import type { TGroupKey, TPageKey } from '../app/nav.ts';
 /** Icons stay out of nav.ts so the table remains plain data that unit tests can import without JSX. */
 export const NAV_ICONS: Record<TPageKey | TGroupKey, ReactNode> = {
   home: <HomeOutlined />,
+  graduates: <IdcardOutlined />,
+  imports: <CloudUploadOutlined />,
   reference: <DatabaseOutlined />,
   regions: <EnvironmentOutlined />,
   focusCounties: <FlagOutlined />,

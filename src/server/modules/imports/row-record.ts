@@ -42,7 +42,7 @@ export function stageRegistryRecord(crypto: TCrypto, r: TRegistryRecord) {
     idHash: crypto.keyedHash(idNumber),
     fingerprint: fingerprintOf(crypto, r, ''),
     // the registry's names are not needed for matching: only the hash, county and household are kept
-    record: rest,
+    record: { ...rest, idMasked: maskIdNumber(idNumber) },
   };
 }
 

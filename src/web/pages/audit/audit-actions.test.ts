@@ -44,7 +44,8 @@ describe('action labels', () => {
 
   it('recognises known codes only', () => {
     expect(knownAction('auth.login')).toBe('auth.login');
-    expect(knownAction('import.commit')).toBeUndefined();
+    expect(knownAction('import.commit')).toBe('import.commit');
+    expect(knownAction('import.unknown')).toBeUndefined();
     expect(knownAction('auth.')).toBeUndefined();
     expect(knownEntityType('org_unit')).toBe('org_unit');
     expect(knownEntityType('session')).toBeUndefined();
@@ -84,7 +85,7 @@ describe('actionColor', () => {
 describe('actionsByFamily', () => {
   it('groups every known action once, in order, leaving out families without any', () => {
     const groups = actionsByFamily();
-    expect(groups.map((g) => g.family)).toEqual(['auth', 'user', 'graduate', 'seed']);
+    expect(groups.map((g) => g.family)).toEqual(['auth', 'user', 'graduate', 'import', 'seed']);
     expect(groups.flatMap((g) => g.actions)).toEqual([...KNOWN_ACTIONS]);
   });
 });

@@ -20,7 +20,14 @@ export const KNOWN_ACTIONS = [
   'user.unlock',
   'user.reset_password',
   'graduate.reveal_id',
+  'graduate.export',
+  'import.stage',
+  'import.commit',
+  'import.discard',
+  'import.revert',
+  'import.error_workbook',
   'seed.demo_orgs',
+  'seed.demo_graduates',
 ] as const;
 export type TKnownAction = (typeof KNOWN_ACTIONS)[number];
 
