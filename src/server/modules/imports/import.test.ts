@@ -155,7 +155,11 @@ describe('roster import', () => {
       [5, 'new', ''],
       [6, 'error', 'idNumber:duplicate_row'],
     ]);
-    expect(JSON.stringify(rows)).not.toContain(guiyang);
+    // no ID number in clear anywhere in the staged rows: not the valid ones, not the mistyped one quoted in messages
+    const staged = JSON.stringify(rows);
+    expect(staged).not.toContain(guiyang);
+    expect(staged).not.toContain(weiningNew.slice(0, 17));
+    expect(rows[1]!.errors![0]!.message.zh).toMatch(/5205\*+/);
     const before = await graduateCount();
     await discardBatch(deps, uniCtx, batch.id);
     expect(await graduateCount()).toBe(before);
