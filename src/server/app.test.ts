@@ -93,6 +93,7 @@ const EXEMPT = [
   '/api/imports/{id}/discard',
   '/api/imports/{id}/revert',
   '/api/imports/{id}/error-workbook',
+  '/api/imports/{id}/mapping-template',
 ];
 
 describe('route guards', () => {

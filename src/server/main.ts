@@ -7,6 +7,7 @@ import { systemClock } from './context.ts';
 import { createCrypto } from './crypto.ts';
 import { openDatabase } from './db/open.ts';
 import { AppError } from './errors.ts';
+import { failInterruptedBatches } from './modules/imports/import.repo.ts';
 import { isDemoSeeded } from './seed/demo.ts';
 
 /** config → database (migrate, reference data, demo seed on first start) → listen; graceful shutdown. */
@@ -39,6 +40,9 @@ export async function startServer(options: { seedDemo?: boolean } = {}) {
     throw err;
   }
   const deps = { config, database, crypto: createCrypto(config.secretKey), clock: systemClock };
+  const interrupted = await failInterruptedBatches(database.db);
+  if (interrupted)
+    logger.warn({ interrupted }, 'import batches interrupted by the last shutdown marked failed');
   const app = await buildApp(deps, { logger });
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -10,6 +10,7 @@ import { readRows } from '../registry/files/read-rows.ts';
 import { loadCountyResolver } from './county-resolver.ts';
 import * as repo from './import.repo.ts';
 import { allowedUniversities, requireImporter } from './import-access.ts';
+import { findMappingTemplate } from './mapping-templates.ts';
 import * as registryRepo from './registry-entries.repo.ts';
 import * as rosterRepo from './roster.repo.ts';
 import type { TUniversity } from './row-record.ts';
@@ -152,7 +153,11 @@ async function stageRows(
     input.fileName,
     input.maxBytes ? { maxBytes: input.maxBytes } : {},
   );
-  const { header, dataRows } = await readHeader(input.kind, file.rows, input);
+  const template = await findMappingTemplate(db, batch.orgId, input.kind);
+  const { header, dataRows } = await readHeader(input.kind, file.rows, {
+    ...input,
+    template: template?.headers,
+  });
   if (input.kind === 'roster' && !ctx.fixedUniversity && header.mapping.universityCode === undefined) {
     throw new AppError(
       'validation_error',
@@ -173,6 +178,12 @@ async function stageRows(
     if (pending.length >= CHUNK) await flush();
   }
   await flush();
+  if (processed === 0) {
+    throw new AppError(
+      'validation_error',
+      '文件只有表头，没有数据行 / The file has a header row but no data rows',
+    );
+  }
   await repo.flagDuplicateRows(db, batch.id);
   if (input.kind === 'roster') await rosterRepo.classifyRosterRows(db, batch.id);
   else await registryRepo.classifyRegistryRows(db, batch.id);

@@ -116,3 +116,17 @@ export async function flagDuplicateRows(db: TDbOrTx, batchId: string) {
           where batch_id = ${batchId} and status <> 'error' group by id_hash having count(*) > 1) d
     where r.batch_id = ${batchId} and r.status <> 'error' and r.id_hash = d.id_hash and r.row_no > d.first_row`);
 }
+
+/** Batches left `parsing` by a stopped server: their staging job is gone, so they fail with the reason. */
+export async function failInterruptedBatches(db: TDbOrTx): Promise<number> {
+  const rows = await db
+    .update(importBatch)
+    .set({
+      status: 'failed',
+      failure: '服务器重启，解析中断，请重新上传 / Interrupted by a server restart; upload again',
+    })
+    .where(eq(importBatch.status, 'parsing'))
+    .returning({ id: importBatch.id });
+  for (const r of rows) await deleteStagedRows(db, r.id);
+  return rows.length;
+}

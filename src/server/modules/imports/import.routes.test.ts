@@ -192,6 +192,37 @@ describe('import routes', () => {
     expect(template.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('saves a corrected mapping as the organisation template and maps the next upload with it', async () => {
+    const csv = (n: number) =>
+      `名字,证件,层次\n学生${n},${makeIdNumber('520526', '19970707', 400 + n)},本科\n`;
+    const failed = await settled(admin, (await upload(admin, csv(1))).json().id);
+    expect(failed.status).toBe('failed');
+    const remapped = await app.inject({
+      method: 'POST',
+      url: `/api/imports/${failed.id}/remap`,
+      headers: { cookie: admin },
+      payload: { mapping: { name: 0, idNumber: 1, level: 2 }, headerRow: 1 },
+    });
+    const staged = await settled(admin, remapped.json().id);
+    const saved = await app.inject({
+      method: 'POST',
+      url: `/api/imports/${staged.id}/mapping-template`,
+      headers: { cookie: admin },
+      payload: { name: '本校生源表' },
+    });
+    expect(saved.statusCode).toBe(201);
+    expect(saved.json().headers).toEqual({ name: '名字', idNumber: '证件', level: '层次' });
+    // the same odd headers are now recognised for this university, not for another one
+    expect(await settled(admin, (await upload(admin, csv(2))).json().id)).toMatchObject({ status: 'staged' });
+    expect((await settled(otherAdmin, (await upload(otherAdmin, csv(3))).json().id)).status).toBe('failed');
+  });
+
+  it('refuses a file with a header but no data rows, saying so', async () => {
+    const batch = await settled(admin, (await upload(admin, '姓名,身份证号,学历\n')).json().id);
+    expect(batch).toMatchObject({ status: 'failed' });
+    expect(batch.failure).toContain('没有数据行');
+  });
+
   it('requires a cohort for rosters', async () => {
     const res = await upload(admin, `姓名,身份证号,学历\n张三,${id1},本科\n`, 'kind=roster');
     expect(res.statusCode).toBe(400);

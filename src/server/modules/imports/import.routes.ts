@@ -20,6 +20,7 @@ import type { ImportJobs } from './import-jobs.ts';
 import { getBatch, listBatches, listBatchRows, toBatchDto } from './import-query.service.ts';
 import { remapBatch } from './import-remap.ts';
 import { beginImport } from './import-stage.service.ts';
+import { saveMappingTemplate } from './mapping-templates.ts';
 import { MAX_UPLOAD_BYTES, removeUpload, storeUpload } from './uploads.ts';
 import { errorWorkbookFileName, exportErrorWorkbook } from './workbooks/error-workbook.ts';
 import {
@@ -128,6 +129,25 @@ export function importRoutes(deps: TDeps, jobs: ImportJobs): FastifyPluginAsyncZ
         const started = await remapBatch(deps, request.ctx, request.params.id, request.body);
         inBackground(() => started.run());
         return reply.status(202).send(toBatchDto(started.batch, null));
+      },
+    );
+    app.post(
+      '/api/imports/:id/mapping-template',
+      {
+        preHandler,
+        schema: {
+          tags,
+          summary: '保存为本单位列映射模板 Save the batch’s mapping as the organisation’s template',
+          params,
+          body: z.object({ name: z.string().trim().min(1).max(60) }),
+          response: {
+            201: z.object({ id: z.string(), name: z.string(), headers: z.record(z.string(), z.string()) }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const saved = await saveMappingTemplate(deps, request.ctx, request.params.id, request.body.name);
+        return reply.status(201).send({ id: saved.id, name: saved.name, headers: saved.headers });
       },
     );
     app.get(

@@ -168,6 +168,21 @@ describe('roster import', () => {
     ).toHaveLength(0);
   });
 
+  it('marks batches interrupted by a restart as failed and drops their staged rows', async () => {
+    const { beginImport } = await import('./import-stage.service.ts');
+    const { failInterruptedBatches, findBatch } = await import('./import.repo.ts');
+    const file = writeCsv('interrupted.csv', rosterLines());
+    const { batch } = await beginImport(deps, uniCtx, {
+      kind: 'roster',
+      filePath: file,
+      fileName: 'i.csv',
+      cohort: 2020,
+    });
+    expect(await failInterruptedBatches(deps.database.db)).toBe(1);
+    expect(await findBatch(deps.database.db, batch.id)).toMatchObject({ status: 'failed' });
+    expect((await findBatch(deps.database.db, batch.id))!.failure).toContain('重启');
+  });
+
   it('fails a file without a recognisable header, leaving nothing staged', async () => {
     const file = writeCsv('noheader.csv', ['a,b,c', '1,2,3']);
     await expect(

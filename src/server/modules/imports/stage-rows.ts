@@ -20,8 +20,14 @@ export type THeader = { rowNo: number; cells: string[]; mapping: Partial<Record<
 export async function readHeader(
   kind: TImportKind,
   rows: AsyncIterable<TRow>,
-  given: { mapping?: Partial<Record<string, number>>; headerRowNo?: number },
+  given: {
+    mapping?: Partial<Record<string, number>>;
+    headerRowNo?: number;
+    /** the organisation's saved template: field → header text in its files */
+    template?: Partial<Record<string, string>>;
+  },
 ) {
+  const options = { template: given.template as Partial<Record<TFieldKey, string>> | undefined };
   const iterator = rows[Symbol.asyncIterator]();
   const head: TRow[] = [];
   for (let i = 0; i < HEADER_SCAN; i++) {
@@ -34,6 +40,8 @@ export async function readHeader(
     : (findHeaderRow(
         kind,
         head.map((r) => r.cells),
+        undefined,
+        options,
       ) ?? -1);
   if (index < 0) {
     throw new AppError(
@@ -42,7 +50,7 @@ export async function readHeader(
     );
   }
   const headerRow = head[index]!;
-  const guessed = guessMapping(kind, headerRow.cells);
+  const guessed = guessMapping(kind, headerRow.cells, options);
   const mapping = (given.mapping ?? guessed.mapping) as Partial<Record<TFieldKey, number>>;
   const missing = given.mapping ? [] : guessed.missingRequired;
   if (missing.length) {
