@@ -85,6 +85,17 @@ export function useUploadImport() {
   });
 }
 
+/** Save the batch's mapping as the organisation's template (used first on its next upload of this kind). */
+export function useSaveMappingTemplate() {
+  return useMutation({
+    mutationFn: ({ id, name }: { id: string; name: string }) =>
+      apiFetch<{ id: string }>(`/api/imports/${encodeURIComponent(id)}/mapping-template`, {
+        method: 'POST',
+        body: { name },
+      }),
+  });
+}
+
 export function useRemapImport() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -283,6 +283,7 @@ export const enUS: TMessages = {
         discard: 'Discarded an import batch',
         revert: 'Reverted an import batch',
         error_workbook: 'Downloaded an error workbook',
+        mapping_template: 'Saved a column-mapping template',
       },
       seed: { demo_orgs: 'Demo organisations seeded', demo_graduates: 'Demo graduates seeded' },
     },

@@ -98,6 +98,10 @@ export const importsEn: typeof importsZh = {
   headerRowAuto: 'detect',
   remap: 'Parse again with this mapping',
   resetMapping: 'Undo changes',
+  saveTemplate: 'Save as our template',
+  saveTemplateConfirm:
+    'Save this column mapping, by header text, as your organisation’s template for future uploads of this kind?',
+  templateSaved: 'Saved as your organisation’s mapping template',
   mappingChanged: '{{count}} field(s) changed',
   missingRequired: 'Required fields not mapped: {{fields}}',
   sharedColumn: 'Column {{column}} is used by: {{fields}}',

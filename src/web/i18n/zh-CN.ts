@@ -282,6 +282,7 @@ export const zhCN = {
         discard: '放弃导入批次',
         revert: '撤销导入批次',
         error_workbook: '下载错误清单',
+        mapping_template: '保存列映射模板',
       },
       seed: { demo_orgs: '写入演示机构', demo_graduates: '写入演示毕业生' },
     },

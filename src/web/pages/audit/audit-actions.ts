@@ -26,6 +26,7 @@ export const KNOWN_ACTIONS = [
   'import.discard',
   'import.revert',
   'import.error_workbook',
+  'import.mapping_template',
   'seed.demo_orgs',
   'seed.demo_graduates',
 ] as const;

@@ -1,12 +1,12 @@
 import { EditOutlined, UpOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TImportBatch } from '../../../domain/api/imports.ts';
 import { getFieldSpecs, type TFieldSpec } from '../../../domain/registry/fields.ts';
-import { useRemapImport } from '../../api/imports.ts';
+import { useRemapImport, useSaveMappingTemplate } from '../../api/imports.ts';
 import { useServerErrorMessage } from '../../i18n/error-message.ts';
 import {
   cleanMapping,
@@ -37,6 +37,7 @@ export function MappingEditor({ batch, editable }: { batch: TImportBatch; editab
   const navigate = useNavigate();
   const errorText = useServerErrorMessage();
   const remap = useRemapImport();
+  const saveTemplate = useSaveMappingTemplate();
   const original = useMemo(() => cleanMapping(batch.mapping ?? {}), [batch.mapping]);
   const [mapping, setMapping] = useState<TMapping>(original);
   const [headerRow, setHeaderRow] = useState<number | undefined>(batch.headerRow ?? undefined);
@@ -148,6 +149,29 @@ export function MappingEditor({ batch, editable }: { batch: TImportBatch; editab
             <Tag color="blue" style={{ marginInlineEnd: 0 }}>
               {t('imports.mappingChanged', { count: changes.length + (headerChanged ? 1 : 0) })}
             </Tag>
+          )}
+          {batch.status === 'staged' && batch.mapping && !dirty && (
+            <Popconfirm
+              title={t('imports.saveTemplateConfirm')}
+              onConfirm={() =>
+                saveTemplate.mutate(
+                  { id: batch.id, name: batch.fileName.slice(0, 60) },
+                  {
+                    onSuccess: () => void message.success(t('imports.templateSaved')),
+                    onError: (err) => void message.error(err.message),
+                  },
+                )
+              }
+            >
+              <Button
+                type="link"
+                size="small"
+                loading={saveTemplate.isPending}
+                data-testid="mapping-save-template"
+              >
+                {t('imports.saveTemplate')}
+              </Button>
+            </Popconfirm>
           )}
           <Button
             type="link"
