@@ -84,6 +84,27 @@ export function visibleText(locator: Locator): Promise<string> {
   return locator.innerText();
 }
 
+/** The number an antd Statistic shows, as text ("1", "20,000"). */
+export function statisticValue(statistic: Locator): Promise<string> {
+  return visibleText(statistic.locator('.ant-statistic-content-value'));
+}
+
+/** The open Popconfirm (antd keeps closed ones in the DOM, hidden). */
+export function openPopconfirm(page: Page): Locator {
+  return page.locator('.ant-popconfirm').filter({ visible: true });
+}
+
+/** Open an antd Select and click the option whose label is exactly `label`. */
+export async function pickOption(page: Page, select: Locator, label: string) {
+  await select.click();
+  const option = page
+    .locator('.ant-select-dropdown')
+    .filter({ visible: true })
+    .locator('.ant-select-item-option')
+    .filter({ has: page.getByText(label, { exact: true }) });
+  await option.click();
+}
+
 /** Texts of the whole menu: page links and group titles. */
 export function menuText(page: Page): Promise<string> {
   return visibleText(page.getByTestId('main-menu'));

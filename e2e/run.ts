@@ -4,32 +4,42 @@
  */
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   launchBrowser,
   login,
   menuLabels,
   menuText,
   openPage,
+  openPopconfirm,
+  pickOption,
   revealTreeNode,
   SCREENSHOT_DIR,
   screenshot,
+  statisticValue,
   submitLogin,
   visibleText,
 } from './browser.ts';
+import { FIRST, SCIENTIFIC_ID, SECOND, type TImportFiles, writeImportFiles } from './fixtures.ts';
 import { startTestServer, type TTestServer } from './server.ts';
 
 const JOURNEY_TIMEOUT_MS = 90_000;
+/** Parsing a small file or committing it (which re-derives target flags) waits on the server, not the UI. */
+const IMPORT_TIMEOUT_MS = 45_000;
 
 let server: TTestServer | undefined;
 let browser: Browser | undefined;
+let files: TImportFiles | undefined;
 
 async function shutdown() {
   const b = browser;
   const s = server;
   browser = undefined;
   server = undefined;
+  files?.remove();
+  files = undefined;
   await b?.close().catch(() => {});
   await s?.stop();
 }
@@ -44,6 +54,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 before(async () => {
   const started = performance.now();
   rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+  files = writeImportFiles();
   server = await startTestServer();
   browser = await launchBrowser();
   console.log(
@@ -238,4 +249,144 @@ journey('system admin reviews the audit log and verifies the hash chain', async 
   assert.equal(await result.locator('.ant-alert-success').count(), 1, 'verification succeeds');
   assert.match(await visibleText(result), /哈希链完整：已校验 \d+ 条记录/);
   await screenshot(page, '09-audit-verified');
+});
+
+/** From the imports list: open the upload panel, choose `file`, send it, and wait until the batch is staged. */
+async function uploadAndStage(page: Page, file: string) {
+  await page.getByTestId('upload-open').click();
+  const panel = page.getByRole('dialog').filter({ hasText: '上传名单' });
+  await panel.locator('input[type=file]').setInputFiles(file);
+  await panel.getByText(path.basename(file), { exact: true }).waitFor();
+  await page.getByTestId('upload-submit').click();
+  await page.waitForURL(/\/imports\/[0-9a-f-]{36}/);
+  // the page polls while the server parses; the preview appears once the batch is staged
+  await page.getByTestId('batch-status-staged').waitFor({ timeout: IMPORT_TIMEOUT_MS });
+  assert.equal(await visibleText(page.getByRole('heading', { level: 4 }).first()), path.basename(file));
+}
+
+/** The number on one of the batch page's count cards (总行数, 新增 … 匹配目标群体). */
+function batchStat(page: Page, key: string): Promise<string> {
+  return statisticValue(page.getByTestId(`batch-stat-${key}`));
+}
+
+/** 提交, confirm it, wait for the committed state; returns the confirmation's question. */
+async function commitBatch(page: Page): Promise<string> {
+  await page.getByTestId('batch-commit').click();
+  const confirm = openPopconfirm(page);
+  const question = await visibleText(confirm.locator('.ant-popconfirm-title'));
+  await confirm.locator('.ant-btn-primary').click();
+  const committed = page.getByTestId('batch-status-committed');
+  await committed.waitFor({ timeout: IMPORT_TIMEOUT_MS });
+  assert.equal(await visibleText(committed), '已提交');
+  assert.equal(await page.getByTestId('batch-commit').count(), 0, 'a committed batch cannot be committed again');
+  return question;
+}
+
+/** On the graduate list, search a name and wait until the list holds just that person; returns their row. */
+async function findGraduate(page: Page, name: string) {
+  const box = page.getByTestId('graduate-filters').getByPlaceholder('搜索姓名或学号');
+  await box.fill(name);
+  await box.press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('q') === name);
+  const table = page.getByTestId('graduate-table');
+  const row = table.locator('tbody tr.ant-table-row').filter({ hasText: name });
+  await row.waitFor();
+  await table.locator('.ant-pagination-total-text').filter({ hasText: '共 1 条' }).waitFor();
+  return row;
+}
+
+/** The masked ID as the row shows it: region prefix and last four, never the whole number. */
+async function maskedIdOf(row: Locator): Promise<string> {
+  return (await visibleText(row.locator('.mono').filter({ hasText: '*' }))).trim();
+}
+
+journey('university admin imports a roster with an Excel-mangled ID, commits it, finds the graduate', async (page) => {
+  assert.ok(files, 'import files are written');
+  await login(page, 'gzu_admin');
+  await page.getByTestId('main-menu').getByText('数据导入', { exact: true }).click();
+  await page.waitForURL('**/imports');
+  await uploadAndStage(page, files.roster);
+
+  assert.equal(await batchStat(page, 'total'), '3');
+  assert.equal(await batchStat(page, 'new'), '2');
+  assert.equal(await batchStat(page, 'updated'), '0');
+  assert.equal(await batchStat(page, 'errors'), '1');
+  assert.equal(await batchStat(page, 'review'), '0');
+  assert.equal(await batchStat(page, 'targetMatched'), '2', 'both new people are from 威宁, a focus county');
+
+  // with errors present the batch opens on the error tab: file row 4 (header is row 1), the ID column
+  const errors = page.getByTestId('error-rows');
+  const errorRow = errors.locator('tbody tr.ant-table-row').filter({ hasText: SCIENTIFIC_ID });
+  await errorRow.waitFor();
+  assert.equal(await errors.locator('tbody tr.ant-table-row').count(), 1, 'one error line');
+  const cells = (await errorRow.locator('td').allInnerTexts()).map((c) => c.trim());
+  assert.equal(cells[0], '4', 'row number as the user sees it in the file');
+  assert.equal(cells[1], '身份证号码（B 列）');
+  assert.equal(cells[2], SCIENTIFIC_ID);
+  assert.match(cells[3] ?? '', /被 Excel 转成了科学计数法/);
+  assert.match(cells[4] ?? '', /文本/, 'says the column should be text');
+  await page.getByTestId('batch-error-workbook').waitFor();
+  await screenshot(page, 'import-preview');
+
+  const question = await commitBatch(page);
+  assert.match(question, /提交 2 行有效数据/);
+  await page.locator('.ant-message').getByText('已提交：新增 2 人，更新 0 人').waitFor();
+  await page.getByTestId('batch-revert').waitFor();
+
+  await page.getByTestId('main-menu').getByText('毕业生名单', { exact: true }).click();
+  await page.waitForURL('**/graduates');
+  const row = await findGraduate(page, FIRST.name);
+  assert.equal(await maskedIdOf(row), FIRST.masked);
+  assert.match(FIRST.masked, /^5205\*{10}\d{3}[\dX]$/);
+  assert.equal(await row.getByTestId('tag-focus').count(), 1, 'domiciled in a focus county');
+  assert.equal(await row.getByTestId('tag-poor').count(), 0, 'not (yet) in the registry');
+  assert.ok(!(await visibleText(page.locator('body'))).includes(FIRST.idNumber), 'the full ID is not shown');
+  await screenshot(page, 'graduates');
+
+  // the 522427 (old 威宁) ID prefix with a blank 生源地 still lands in 威宁 through the alias table
+  const second = await findGraduate(page, SECOND.name);
+  assert.equal(await maskedIdOf(second), SECOND.masked);
+  assert.match(await visibleText(second), /威宁/);
+  assert.equal(await second.getByTestId('tag-focus').count(), 1);
+  assert.equal(await second.getByTestId('tag-poor').count(), 0, 'not in the registry before the next journey');
+});
+
+// relies on the roster committed by the journey above (SECOND is a graduate of 贵州大学 only from then on)
+journey('poverty office uploads the registry; the university then sees its graduate as 建档立卡', async (page) => {
+  assert.ok(files, 'import files are written');
+  await login(page, 'gz_fupin');
+  await page.getByTestId('main-menu').getByText('数据导入', { exact: true }).click();
+  await page.waitForURL('**/imports');
+  await uploadAndStage(page, files.registry);
+  assert.equal(await batchStat(page, 'total'), '1');
+  assert.equal(await batchStat(page, 'errors'), '0');
+  assert.equal(await batchStat(page, 'targetMatched'), '1', 'the registry row matches the new graduate');
+  await commitBatch(page);
+
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-submit').waitFor();
+  await login(page, 'gzu_admin');
+  await page.goto('/graduates');
+  await pickOption(page, page.getByTestId('filter-poor'), '建档立卡');
+  await page.waitForURL((url) => url.searchParams.get('registeredPoor') === 'true');
+  const row = await findGraduate(page, SECOND.name);
+  assert.equal(new URL(page.url()).searchParams.get('registeredPoor'), 'true', 'still filtered by 建档立卡');
+  assert.equal(await maskedIdOf(row), SECOND.masked);
+  assert.equal(await row.getByTestId('tag-poor').count(), 1, 'now registered-poor');
+});
+
+journey('a counselor has no 数据导入 menu and gets a 403 on /imports', async (page) => {
+  await login(page, 'gzu_counselor');
+  const labels = await menuLabels(page);
+  assert.ok(labels.includes('毕业生名单'), `counselor menu: ${labels.join(', ')}`);
+  assert.ok(!labels.includes('数据导入'), `counselor menu hides 数据导入: ${labels.join(', ')}`);
+
+  await page.goto('/imports');
+  await page.getByTestId('forbidden').waitFor();
+  assert.match(await visibleText(page.getByTestId('forbidden')), /无权访问/);
+  assert.equal(await page.getByTestId('upload-open').count(), 0);
+  await screenshot(page, 'counselor-imports-403');
+
+  const api = await page.request.get('/api/imports');
+  assert.equal(api.status(), 403, 'the API refuses too, not just the menu');
 });

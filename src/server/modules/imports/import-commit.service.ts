@@ -40,7 +40,11 @@ export async function commitBatch(deps: TDeps, ctx: TCtx, id: string) {
     const batch = await lockBatch(tx, id, 'staged');
     if (batch.kind === 'roster') {
       await rosterRepo.applyRosterBatch(tx, id, now);
-      await refreshTargets(tx, sql`g2.source_batch_id = ${id}`);
+      // new graduates got their flags in the INSERT; updated ones may have moved county
+      await refreshTargets(
+        tx,
+        sql`g2.id in (select graduate_id from import_row where batch_id = ${id} and status = 'updated')`,
+      );
     } else {
       await registryRepo.applyRegistryBatch(tx, id, now);
       await refreshTargets(tx, sharesHashWithBatch(id));

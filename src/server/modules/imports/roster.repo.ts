@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { TDbOrTx } from '../../db/client.ts';
 import { queryCount } from '../../db/query.ts';
+import { targetCtes, targetJoins, targetValues } from '../registry/targets.repo.ts';
 
 /*
  * Set-based steps of a roster batch. A staged row's `record` holds the normalised values (ID number and phone
@@ -57,19 +58,22 @@ export async function applyRosterBatch(db: TDbOrTx, batchId: string, now: Date) 
     update graduate g set ${RECORD_COLUMNS}, source_batch_id = ${batchId}, updated_at = ${now}
     from import_row r where r.batch_id = ${batchId} and r.status = 'updated' and g.id = r.graduate_id`);
   await db.execute(sql`
-    with inserted as (
+    with ${targetCtes(sql`select id_hash from import_row where batch_id = ${batchId} and status = 'new'`)},
+    inserted as (
       insert into graduate (cohort, name, id_hash, id_encrypted, id_masked, university_id, university_province_code,
         college_id, college_name, class_name, gender, ethnicity, birth_date, student_no, major_code, major_name, level,
         domicile_county_code, domicile_raw_code, domicile_source, province_code, phone_encrypted, difficulty_code,
-        fingerprint, source_batch_id, created_at, updated_at)
+        fingerprint, source_batch_id, created_at, updated_at,
+        is_registered_poor, is_focus_county, is_target, target_reasons)
       select (r.record->>'cohort')::int, r.record->>'name', r.id_hash, r.record->>'idEncrypted', r.record->>'idMasked',
         (r.record->>'universityId')::uuid, r.record->>'universityProvinceCode', (r.record->>'collegeId')::uuid,
         r.record->>'college', r.record->>'className', r.record->>'gender', r.record->>'ethnicity',
         (r.record->>'birthDate')::date, r.record->>'studentNo', r.record->>'majorCode', r.record->>'majorName',
         r.record->>'level', r.record->>'domicileCode', r.record->>'domicileRawCode', r.record->>'domicileSource',
         r.record->>'provinceCode', r.record->>'phoneEncrypted', r.record->>'difficultyCode', r.fingerprint,
-        ${batchId}, ${now}, ${now}
-      from import_row r where r.batch_id = ${batchId} and r.status = 'new'
+        ${batchId}, ${now}, ${now}, ${targetValues(sql`r.record->>'domicileCode'`)}
+      from import_row r ${targetJoins(sql`r.id_hash`, sql`r.record->>'domicileCode'`)}
+      where r.batch_id = ${batchId} and r.status = 'new'
       returning id)
     insert into graduate_change (batch_id, graduate_id, op) select ${batchId}, id, 'insert' from inserted`);
   await db.execute(sql`
