@@ -8,11 +8,11 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { systemClock, type TDeps } from '../src/server/context.ts';
 import { createCrypto } from '../src/server/crypto.ts';
 import { openPglite, openPostgres, type TDatabase } from '../src/server/db/client.ts';
+import { findActingUser } from '../src/server/modules/auth/acting-user.ts';
 import { buildCtx } from '../src/server/modules/auth/auth.service.ts';
 import { commitBatch } from '../src/server/modules/imports/import-commit.service.ts';
 import { stageImport } from '../src/server/modules/imports/import-stage.service.ts';
 import { loadReferenceData } from '../src/server/modules/orgs/reference.loader.ts';
-import { findActingUser } from '../src/server/seed/acting-user.ts';
 import { seedDemo } from '../src/server/seed/demo.ts';
 
 /** The roster's 12 columns as text: what a raw COPY of the same file needs, with no validation at all. */

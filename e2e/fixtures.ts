@@ -52,13 +52,38 @@ export function writeImportFiles(): TImportFiles {
     roster,
     csv([
       ROSTER_HEADER,
-      [FIRST.name, FIRST.idNumber, FIRST.gender, '本科', '计算机科学与技术学院', '计科2003班', '计算机科学与技术', '520526'],
-      [SECOND.name, SECOND.idNumber, SECOND.gender, '本科', '计算机科学与技术学院', '计科2003班', '软件工程', ''],
+      [
+        FIRST.name,
+        FIRST.idNumber,
+        FIRST.gender,
+        '本科',
+        '计算机科学与技术学院',
+        '计科2003班',
+        '计算机科学与技术',
+        '520526',
+      ],
+      [
+        SECOND.name,
+        SECOND.idNumber,
+        SECOND.gender,
+        '本科',
+        '计算机科学与技术学院',
+        '计科2003班',
+        '软件工程',
+        '',
+      ],
       ['聂小勇', SCIENTIFIC_ID, '男', '本科', '计算机科学与技术学院', '计科2003班', '软件工程', '520526'],
     ]),
     'utf8',
   );
   const registry = path.join(dir, '贵州省建档立卡人员名单（摘录）.csv');
-  writeFileSync(registry, csv([['身份证号', '所在县代码', '户编号'], [SECOND.idNumber, '520526', '520526107000318']]), 'utf8');
+  writeFileSync(
+    registry,
+    csv([
+      ['身份证号', '所在县代码', '户编号'],
+      [SECOND.idNumber, '520526', '520526107000318'],
+    ]),
+    'utf8',
+  );
   return { roster, registry, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -259,9 +259,17 @@ async function uploadAndStage(page: Page, file: string) {
   await panel.getByText(path.basename(file), { exact: true }).waitFor();
   await page.getByTestId('upload-submit').click();
   await page.waitForURL(/\/imports\/[0-9a-f-]{36}/);
+  // the router swaps pages in a transition, so the list (whose rows carry status tags too) may linger a moment:
+  // wait for the batch page's own header and summary
+  await page
+    .locator('.page-header h3')
+    .filter({ hasText: path.basename(file) })
+    .waitFor();
   // the page polls while the server parses; the preview appears once the batch is staged
-  await page.getByTestId('batch-status-staged').waitFor({ timeout: IMPORT_TIMEOUT_MS });
-  assert.equal(await visibleText(page.getByRole('heading', { level: 4 }).first()), path.basename(file));
+  await page
+    .getByTestId('batch-summary')
+    .getByTestId('batch-status-staged')
+    .waitFor({ timeout: IMPORT_TIMEOUT_MS });
 }
 
 /** The number on one of the batch page's count cards (总行数, 新增 … 匹配目标群体). */
@@ -275,10 +283,14 @@ async function commitBatch(page: Page): Promise<string> {
   const confirm = openPopconfirm(page);
   const question = await visibleText(confirm.locator('.ant-popconfirm-title'));
   await confirm.locator('.ant-btn-primary').click();
-  const committed = page.getByTestId('batch-status-committed');
+  const committed = page.getByTestId('batch-summary').getByTestId('batch-status-committed');
   await committed.waitFor({ timeout: IMPORT_TIMEOUT_MS });
   assert.equal(await visibleText(committed), '已提交');
-  assert.equal(await page.getByTestId('batch-commit').count(), 0, 'a committed batch cannot be committed again');
+  assert.equal(
+    await page.getByTestId('batch-commit').count(),
+    0,
+    'a committed batch cannot be committed again',
+  );
   return question;
 }
 
@@ -300,80 +312,102 @@ async function maskedIdOf(row: Locator): Promise<string> {
   return (await visibleText(row.locator('.mono').filter({ hasText: '*' }))).trim();
 }
 
-journey('university admin imports a roster with an Excel-mangled ID, commits it, finds the graduate', async (page) => {
-  assert.ok(files, 'import files are written');
-  await login(page, 'gzu_admin');
-  await page.getByTestId('main-menu').getByText('数据导入', { exact: true }).click();
-  await page.waitForURL('**/imports');
-  await uploadAndStage(page, files.roster);
+journey(
+  'university admin imports a roster with an Excel-mangled ID, commits it, finds the graduate',
+  async (page) => {
+    assert.ok(files, 'import files are written');
+    await login(page, 'gzu_admin');
+    await page.getByTestId('main-menu').getByText('数据导入', { exact: true }).click();
+    await page.waitForURL('**/imports');
+    await uploadAndStage(page, files.roster);
 
-  assert.equal(await batchStat(page, 'total'), '3');
-  assert.equal(await batchStat(page, 'new'), '2');
-  assert.equal(await batchStat(page, 'updated'), '0');
-  assert.equal(await batchStat(page, 'errors'), '1');
-  assert.equal(await batchStat(page, 'review'), '0');
-  assert.equal(await batchStat(page, 'targetMatched'), '2', 'both new people are from 威宁, a focus county');
+    assert.equal(await batchStat(page, 'total'), '3');
+    assert.equal(await batchStat(page, 'new'), '2');
+    assert.equal(await batchStat(page, 'updated'), '0');
+    assert.equal(await batchStat(page, 'errors'), '1');
+    assert.equal(await batchStat(page, 'review'), '0');
+    assert.equal(
+      await batchStat(page, 'targetMatched'),
+      '2',
+      'both new people are from 威宁, a focus county',
+    );
 
-  // with errors present the batch opens on the error tab: file row 4 (header is row 1), the ID column
-  const errors = page.getByTestId('error-rows');
-  const errorRow = errors.locator('tbody tr.ant-table-row').filter({ hasText: SCIENTIFIC_ID });
-  await errorRow.waitFor();
-  assert.equal(await errors.locator('tbody tr.ant-table-row').count(), 1, 'one error line');
-  const cells = (await errorRow.locator('td').allInnerTexts()).map((c) => c.trim());
-  assert.equal(cells[0], '4', 'row number as the user sees it in the file');
-  assert.equal(cells[1], '身份证号码（B 列）');
-  assert.equal(cells[2], SCIENTIFIC_ID);
-  assert.match(cells[3] ?? '', /被 Excel 转成了科学计数法/);
-  assert.match(cells[4] ?? '', /文本/, 'says the column should be text');
-  await page.getByTestId('batch-error-workbook').waitFor();
-  await screenshot(page, 'import-preview');
+    // with errors present the batch opens on the error tab: file row 4 (header is row 1), the ID column
+    const errors = page.getByTestId('error-rows');
+    const errorRow = errors.locator('tbody tr.ant-table-row').filter({ hasText: SCIENTIFIC_ID });
+    await errorRow.waitFor();
+    assert.equal(await errors.locator('tbody tr.ant-table-row').count(), 1, 'one error line');
+    const cells = (await errorRow.locator('td').allInnerTexts()).map((c) => c.trim());
+    assert.equal(cells[0], '4', 'row number as the user sees it in the file');
+    assert.equal(cells[1], '身份证号（B 列）', 'the field and where it sits in the file');
+    // the value column masks ID cells (staged rows never hold ID numbers in clear): 5.22***E+17
+    assert.match(cells[2] ?? '', /^5\.22.*E\+17$/);
+    assert.match(cells[3] ?? '', /「身份证号」列：值“5\.22427E\+17”被 Excel 转成了科学计数法/);
+    assert.match(cells[4] ?? '', /文本/, 'says the column should be text');
+    await page.getByTestId('batch-error-workbook').waitFor();
+    await screenshot(page, 'import-preview');
 
-  const question = await commitBatch(page);
-  assert.match(question, /提交 2 行有效数据/);
-  await page.locator('.ant-message').getByText('已提交：新增 2 人，更新 0 人').waitFor();
-  await page.getByTestId('batch-revert').waitFor();
+    const question = await commitBatch(page);
+    assert.match(question, /提交 2 行有效数据/);
+    await page.locator('.ant-message').getByText('已提交：新增 2 人，更新 0 人').waitFor();
+    await page.getByTestId('batch-revert').waitFor();
 
-  await page.getByTestId('main-menu').getByText('毕业生名单', { exact: true }).click();
-  await page.waitForURL('**/graduates');
-  const row = await findGraduate(page, FIRST.name);
-  assert.equal(await maskedIdOf(row), FIRST.masked);
-  assert.match(FIRST.masked, /^5205\*{10}\d{3}[\dX]$/);
-  assert.equal(await row.getByTestId('tag-focus').count(), 1, 'domiciled in a focus county');
-  assert.equal(await row.getByTestId('tag-poor').count(), 0, 'not (yet) in the registry');
-  assert.ok(!(await visibleText(page.locator('body'))).includes(FIRST.idNumber), 'the full ID is not shown');
-  await screenshot(page, 'graduates');
+    await page.getByTestId('main-menu').getByText('毕业生名单', { exact: true }).click();
+    await page.waitForURL('**/graduates');
+    const row = await findGraduate(page, FIRST.name);
+    assert.equal(await maskedIdOf(row), FIRST.masked);
+    assert.match(FIRST.masked, /^5205\*{10}\d{3}[\dX]$/);
+    assert.equal(await row.getByTestId('tag-focus').count(), 1, 'domiciled in a focus county');
+    assert.equal(await row.getByTestId('tag-poor').count(), 0, 'not (yet) in the registry');
+    assert.ok(
+      !(await visibleText(page.locator('body'))).includes(FIRST.idNumber),
+      'the full ID is not shown',
+    );
+    await screenshot(page, 'graduates');
 
-  // the 522427 (old 威宁) ID prefix with a blank 生源地 still lands in 威宁 through the alias table
-  const second = await findGraduate(page, SECOND.name);
-  assert.equal(await maskedIdOf(second), SECOND.masked);
-  assert.match(await visibleText(second), /威宁/);
-  assert.equal(await second.getByTestId('tag-focus').count(), 1);
-  assert.equal(await second.getByTestId('tag-poor').count(), 0, 'not in the registry before the next journey');
-});
+    // the 522427 (old 威宁) ID prefix with a blank 生源地 still lands in 威宁 through the alias table
+    const second = await findGraduate(page, SECOND.name);
+    assert.equal(await maskedIdOf(second), SECOND.masked);
+    assert.match(await visibleText(second), /威宁/);
+    assert.equal(await second.getByTestId('tag-focus').count(), 1);
+    assert.equal(
+      await second.getByTestId('tag-poor').count(),
+      0,
+      'not in the registry before the next journey',
+    );
+  },
+);
 
 // relies on the roster committed by the journey above (SECOND is a graduate of 贵州大学 only from then on)
-journey('poverty office uploads the registry; the university then sees its graduate as 建档立卡', async (page) => {
-  assert.ok(files, 'import files are written');
-  await login(page, 'gz_fupin');
-  await page.getByTestId('main-menu').getByText('数据导入', { exact: true }).click();
-  await page.waitForURL('**/imports');
-  await uploadAndStage(page, files.registry);
-  assert.equal(await batchStat(page, 'total'), '1');
-  assert.equal(await batchStat(page, 'errors'), '0');
-  assert.equal(await batchStat(page, 'targetMatched'), '1', 'the registry row matches the new graduate');
-  await commitBatch(page);
+journey(
+  'poverty office uploads the registry; the university then sees its graduate as 建档立卡',
+  async (page) => {
+    assert.ok(files, 'import files are written');
+    await login(page, 'gz_fupin');
+    await page.getByTestId('main-menu').getByText('数据导入', { exact: true }).click();
+    await page.waitForURL('**/imports');
+    await uploadAndStage(page, files.registry);
+    assert.equal(await batchStat(page, 'total'), '1');
+    assert.equal(await batchStat(page, 'errors'), '0');
+    assert.equal(await batchStat(page, 'targetMatched'), '1', 'the registry row matches the new graduate');
+    await commitBatch(page);
 
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-submit').waitFor();
-  await login(page, 'gzu_admin');
-  await page.goto('/graduates');
-  await pickOption(page, page.getByTestId('filter-poor'), '建档立卡');
-  await page.waitForURL((url) => url.searchParams.get('registeredPoor') === 'true');
-  const row = await findGraduate(page, SECOND.name);
-  assert.equal(new URL(page.url()).searchParams.get('registeredPoor'), 'true', 'still filtered by 建档立卡');
-  assert.equal(await maskedIdOf(row), SECOND.masked);
-  assert.equal(await row.getByTestId('tag-poor').count(), 1, 'now registered-poor');
-});
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-submit').waitFor();
+    await login(page, 'gzu_admin');
+    await page.goto('/graduates');
+    await pickOption(page, page.getByTestId('filter-poor'), '建档立卡');
+    await page.waitForURL((url) => url.searchParams.get('registeredPoor') === 'true');
+    const row = await findGraduate(page, SECOND.name);
+    assert.equal(
+      new URL(page.url()).searchParams.get('registeredPoor'),
+      'true',
+      'still filtered by 建档立卡',
+    );
+    assert.equal(await maskedIdOf(row), SECOND.masked);
+    assert.equal(await row.getByTestId('tag-poor').count(), 1, 'now registered-poor');
+  },
+);
 
 journey('a counselor has no 数据导入 menu and gets a 403 on /imports', async (page) => {
   await login(page, 'gzu_counselor');

@@ -5,8 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-/** The first start on a fresh folder runs initdb, migrations, reference data and the demo seed (≈10–20 s). */
-const READY_TIMEOUT_MS = 120_000;
+/**
+ * The first start on a fresh folder runs initdb, migrations and reference data, then imports ≈20,000 demo
+ * graduates in a child `bangfu seed --demo` process before it listens (≈20–30 s here); leave room for a busy
+ * machine.
+ */
+const READY_TIMEOUT_MS = 180_000;
 const LOG_TAIL_CHARS = 8_000;
 
 export type TTestServer = {

@@ -5,10 +5,10 @@ import type { TImportRow } from '../domain/api/imports.ts';
 import { getFieldSpecs, type TImportKind } from '../domain/registry/fields.ts';
 import type { TCtx, TDeps } from '../server/context.ts';
 import { AppError } from '../server/errors.ts';
+import { actingCtx, findActingUser, findDefaultImporter } from '../server/modules/auth/acting-user.ts';
 import { commitBatch } from '../server/modules/imports/import-commit.service.ts';
 import { getBatch, listBatchRows } from '../server/modules/imports/import-query.service.ts';
 import { stageImport } from '../server/modules/imports/import-stage.service.ts';
-import { actingCtx, findActingUser, findDefaultImporter } from '../server/seed/acting-user.ts';
 import { withDatabase } from './with-database.ts';
 
 /*

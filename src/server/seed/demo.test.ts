@@ -1,9 +1,9 @@
 import { count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUser, graduate, importBatch, importRow, orgUnit } from '../db/schema/index.ts';
+import { actingCtx, findActingUser, findDefaultImporter } from '../modules/auth/acting-user.ts';
 import { countGraduates } from '../modules/registry/graduates.service.ts';
 import { createTestDeps, type TTestDeps } from '../test/test-deps.ts';
-import { actingCtx, findActingUser, findDefaultImporter } from './acting-user.ts';
 import { seedDemo } from './demo.ts';
 
 let deps: TTestDeps;

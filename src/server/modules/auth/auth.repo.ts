@@ -54,7 +54,7 @@ export async function deleteExpiredSessions(db: TDbOrTx, now: Date) {
   await db.delete(userSession).where(lt(userSession.expiresAt, now));
 }
 
-const parentOrg = alias(orgUnit, 'parent_org');
+export const parentOrg = alias(orgUnit, 'parent_org');
 
 /** Session → user → org (and the org's parent, to find the university of a college) in one query. */
 export async function findSessionUser(db: TDbOrTx, tokenHash: string) {
@@ -73,9 +73,25 @@ export async function findSessionUser(db: TDbOrTx, tokenHash: string) {
     .where(eq(userSession.tokenHash, tokenHash))
     .limit(1);
   if (!row) return undefined;
+  return { session: row.session, active: row.user.active, user: toSessionUser(row, tokenHash) };
+}
+
+/**
+ * A user row with its org (and the org's parent) as the services see it; a college's university is its parent.
+ * `tokenHash` is '' for users acting without a session (CLI, seed).
+ */
+export function toSessionUser(
+  row: {
+    user: TUserRow;
+    org: typeof orgUnit.$inferSelect;
+    parentId: string | null;
+    parentKind: string | null;
+  },
+  tokenHash: string,
+): TSessionUser {
   const universityId =
     row.org.kind === 'university' ? row.org.id : row.parentKind === 'university' ? row.parentId : null;
-  const user: TSessionUser = {
+  return {
     id: row.user.id,
     username: row.user.username,
     displayName: row.user.displayName,
@@ -90,7 +106,6 @@ export async function findSessionUser(db: TDbOrTx, tokenHash: string) {
     },
     sessionTokenHash: tokenHash,
   };
-  return { session: row.session, active: row.user.active, user };
 }
 
 const USER_SORT_COLUMNS = {

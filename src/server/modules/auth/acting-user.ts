@@ -1,18 +1,14 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import type { TOrgKind } from '../../domain/orgs.ts';
-import type { TRole } from '../../domain/roles.ts';
-import type { TCtx, TSessionUser } from '../context.ts';
-import type { TDbOrTx } from '../db/client.ts';
-import { appUser, orgUnit } from '../db/schema/index.ts';
-import { buildCtx } from '../modules/auth/auth.service.ts';
+import type { TCtx, TSessionUser } from '../../context.ts';
+import type { TDbOrTx } from '../../db/client.ts';
+import { appUser, orgUnit } from '../../db/schema/index.ts';
+import { parentOrg, toSessionUser } from './auth.repo.ts';
+import { buildCtx } from './auth.service.ts';
 
 /*
  * Acting as an account without a session: the CLI and the demo seed import files as a named user, so that
  * import access rules and the audit trail apply exactly as they do to an upload through the web app.
  */
-
-const parentOrg = alias(orgUnit, 'parent_org');
 
 export type TActingUser = { user: TSessionUser; active: boolean; orgCode: string };
 
@@ -26,28 +22,8 @@ export async function findActingUser(db: TDbOrTx, username: string): Promise<TAc
     .where(eq(appUser.username, username))
     .limit(1);
   if (!row) return undefined;
-  const universityId =
-    row.org.kind === 'university' ? row.org.id : row.parentKind === 'university' ? row.parentId : null;
-  return {
-    active: row.user.active,
-    orgCode: row.org.code,
-    user: {
-      id: row.user.id,
-      username: row.user.username,
-      displayName: row.user.displayName,
-      roles: row.user.roles as TRole[],
-      mustChangePassword: row.user.mustChangePassword,
-      org: {
-        id: row.org.id,
-        name: row.org.name,
-        kind: row.org.kind as TOrgKind,
-        regionCode: row.org.regionCode,
-        universityId,
-      },
-      // no session: nothing may log this "session" out or rotate it
-      sessionTokenHash: '',
-    },
-  };
+  // no session: nothing may log this "session" out or rotate it
+  return { active: row.user.active, orgCode: row.org.code, user: toSessionUser(row, '') };
 }
 
 /**
