@@ -19,6 +19,11 @@ export type TTestServer = {
   /** Last lines the server printed, for failure messages. */
   logTail: () => string;
   stop: () => Promise<void>;
+  /**
+   * Synchronous last resort for a runner that is exiting without its `after` hooks (an uncaught error such as
+   * EPIPE when its output is piped into `head`): SIGKILL the server's process group and drop the data folder.
+   */
+  killNow: () => void;
 };
 
 /** A port nobody listens on right now: bind port 0, read what the kernel chose, release it. */
@@ -103,13 +108,24 @@ export async function startTestServer(): Promise<TTestServer> {
     rmSync(dataDir, { recursive: true, force: true });
   };
 
+  const killNow = () => {
+    if (child.pid !== undefined && !exited(child)) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
   try {
     await waitForHealth(baseUrl, child, () => log);
   } catch (err) {
     await stop();
     throw err;
   }
-  return { baseUrl, dataDir, logTail: () => log, stop };
+  return { baseUrl, dataDir, logTail: () => log, stop, killNow };
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, logTail: () => string) {

@@ -65,7 +65,8 @@ export function storableErrors(errors: readonly TIssue[]) {
     if (!mask) return e;
     return {
       ...e,
-      value: mask(e.value),
+      // only digit runs are masked: a mangled cell like 5.22427E+17 stays findable in the user's sheet
+      value: maskRuns(e.value, mask),
       message: { zh: maskRuns(e.message.zh, mask), en: maskRuns(e.message.en, mask) },
     };
   });

@@ -26,7 +26,8 @@ export function StatCards({ stats, loading }: { stats: TGraduateStats | undefine
             title={t(`graduates.stats.${key}`)}
             value={stats?.[key] ?? 0}
             loading={loading && !stats}
-            styles={{ content: { color: colors[key] } }}
+            // a zero is not an alarm: colour only counts that exist
+            styles={{ content: { color: stats?.[key] ? colors[key] : undefined } }}
             suffix={
               key !== 'total' && stats ? (
                 <Typography.Text type="secondary" style={{ fontSize: 13, marginInlineStart: 6 }}>

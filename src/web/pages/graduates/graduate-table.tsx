@@ -85,7 +85,7 @@ export function GraduateTable({ data, loading, search, canReveal, empty, onPage,
       key: 'level',
       title: t('graduates.level'),
       dataIndex: 'level',
-      width: zh ? 84 : 104,
+      width: zh ? 100 : 110,
       ...sortable('level'),
       render: (l: string | null) =>
         l === '研究生' || l === '本科' || l === '专科' ? t(`graduates.levels.${l}`) : (l ?? none),
