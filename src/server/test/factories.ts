@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { makeIdNumber } from '../../domain/id-number.ts';
 import type { TOrgKind } from '../../domain/orgs.ts';
 import type { TRole } from '../../domain/roles.ts';
-import type { TDeps } from '../context.ts';
+import type { TCtx, TDeps } from '../context.ts';
 import { appUser, graduate, orgUnit } from '../db/schema/index.ts';
+import { actingCtx, findActingUser } from '../modules/auth/acting-user.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 
 const uniq = () => randomBytes(4).toString('hex');
@@ -80,4 +81,10 @@ export async function loginAs(
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'bangfu_sid');
   return `bangfu_sid=${cookie!.value}`;
+}
+
+/** A service ctx for the user, as the session plugin would build it, without going through HTTP. */
+export async function ctxOf(deps: TDeps, user: { username: string }): Promise<TCtx> {
+  const acting = await findActingUser(deps.database.db, user.username);
+  return actingCtx(acting!.user, 'test');
 }

@@ -6,10 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../../domain/id-number.ts';
 import type { TCtx } from '../../context.ts';
 import { graduate, graduateReview, importRow } from '../../db/schema/index.ts';
-import { buildOrg, buildUser } from '../../test/factories.ts';
+import { buildOrg, buildUser, ctxOf } from '../../test/factories.ts';
 import { createTestDeps, type TTestDeps } from '../../test/test-deps.ts';
-import { findSessionUser } from '../auth/auth.repo.ts';
-import { buildCtx } from '../auth/auth.service.ts';
 import { commitBatch, discardBatch, revertBatch } from './import-commit.service.ts';
 import { stageImport } from './import-stage.service.ts';
 
@@ -19,21 +17,6 @@ let uniCtx: TCtx;
 let otherUniCtx: TCtx;
 let povertyCtx: TCtx;
 let uniCode: string;
-
-/** A ctx as the session plugin would build it, without going through HTTP. */
-async function ctxFor(userId: string): Promise<TCtx> {
-  const { userSession } = await import('../../db/schema/index.ts');
-  const token = `t-${userId}`;
-  const now = deps.clock.now();
-  await deps.database.db.insert(userSession).values({
-    tokenHash: token,
-    userId,
-    createdAt: now,
-    lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + 3600_000),
-  });
-  return buildCtx((await findSessionUser(deps.database.db, token))!.user, '127.0.0.1', null);
-}
 
 const weiningOld = makeIdNumber('522427', '20000315', 123); // 威宁, historical prefix
 const weiningNew = makeIdNumber('520526', '19990601', 244);
@@ -65,10 +48,10 @@ beforeAll(async () => {
   });
   await buildOrg(deps, { kind: 'college', regionCode: '520100', parentId: uni.id, name: '计算机学院' });
   const otherUni = await buildOrg(deps, { kind: 'university', regionCode: '530100' });
-  uniCtx = await ctxFor((await buildUser(deps, uni, ['university_admin'])).id);
-  otherUniCtx = await ctxFor((await buildUser(deps, otherUni, ['university_admin'])).id);
+  uniCtx = await ctxOf(deps, await buildUser(deps, uni, ['university_admin']));
+  otherUniCtx = await ctxOf(deps, await buildUser(deps, otherUni, ['university_admin']));
   const poverty = await buildOrg(deps, { kind: 'poverty_office', regionCode: '520000' });
-  povertyCtx = await ctxFor((await buildUser(deps, poverty, ['poverty_office'])).id);
+  povertyCtx = await ctxOf(deps, await buildUser(deps, poverty, ['poverty_office']));
 });
 afterAll(async () => deps.close());
 

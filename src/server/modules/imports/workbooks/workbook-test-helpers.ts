@@ -3,24 +3,7 @@ import { randomInt } from 'node:crypto';
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { TCtx, TDeps } from '../../../context.ts';
-import { userSession } from '../../../db/schema/index.ts';
-import { buildOrg, buildUser, type TOrgRow } from '../../../test/factories.ts';
-import { findSessionUser } from '../../auth/auth.repo.ts';
-import { buildCtx } from '../../auth/auth.service.ts';
-
-/** A ctx as the session plugin would build it, without going through HTTP. */
-export async function ctxFor(deps: TDeps, userId: string): Promise<TCtx> {
-  const token = `t-${userId}`;
-  const now = deps.clock.now();
-  await deps.database.db.insert(userSession).values({
-    tokenHash: token,
-    userId,
-    createdAt: now,
-    lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + 3600_000),
-  });
-  return buildCtx((await findSessionUser(deps.database.db, token))!.user, '127.0.0.1', null);
-}
+import { buildOrg, buildUser, ctxOf, type TOrgRow } from '../../../test/factories.ts';
 
 /** A university of its own (with a 计算机学院) and a signed-in admin of it. */
 export async function buildUniversityAdmin(
@@ -29,7 +12,7 @@ export async function buildUniversityAdmin(
   const moeCode = String(randomInt(90000, 99999));
   const uni = await buildOrg(deps, { kind: 'university', regionCode: '520100', moeCode });
   await buildOrg(deps, { kind: 'college', regionCode: '520100', parentId: uni.id, name: '计算机学院' });
-  const ctx = await ctxFor(deps, (await buildUser(deps, uni, ['university_admin'])).id);
+  const ctx = await ctxOf(deps, await buildUser(deps, uni, ['university_admin']));
   return { uni, moeCode, ctx };
 }
 
