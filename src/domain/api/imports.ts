@@ -72,6 +72,10 @@ export const ZImportRow = z.object({
   warnings: z.array(ZImportRowIssue),
   /** non-personal preview of the normalised row (name, masked ID, level, domicile, major …) */
   preview: z.record(z.string(), z.unknown()).nullable(),
+  /** for updated roster rows: the fields that change, before → after (roster field keys) */
+  changes: z.array(
+    z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() }),
+  ),
 });
 export type TImportRow = z.infer<typeof ZImportRow>;
 

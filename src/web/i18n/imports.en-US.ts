@@ -98,6 +98,7 @@ export const importsEn: typeof importsZh = {
   headerRowAuto: 'detect',
   remap: 'Parse again with this mapping',
   resetMapping: 'Undo changes',
+  changes: 'Changes (before → after)',
   saveTemplate: 'Save as our template',
   saveTemplateConfirm:
     'Save this column mapping, by header text, as your organisation’s template for future uploads of this kind?',

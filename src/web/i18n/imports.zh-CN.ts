@@ -95,6 +95,7 @@ export const importsZh = {
   headerRowAuto: '自动识别',
   remap: '按此映射重新解析',
   resetMapping: '恢复原映射',
+  changes: '变更（原 → 新）',
   saveTemplate: '保存为本单位模板',
   saveTemplateConfirm: '将当前列映射按列名保存为本单位的模板，今后上传同类文件时优先使用？',
   templateSaved: '已保存为本单位的列映射模板',

@@ -2,7 +2,7 @@ import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { TImportBatch, TImportRow } from '../../../domain/api/imports.ts';
 import { hasPermission } from '../../../domain/roles.ts';
 import type { TCtx, TDeps } from '../../context.ts';
-import { importBatch, orgUnit } from '../../db/schema/index.ts';
+import { graduate, importBatch, orgUnit } from '../../db/schema/index.ts';
 import { forbidden } from '../../errors.ts';
 import { requireUser } from '../auth/auth.service.ts';
 import * as repo from './import.repo.ts';
@@ -94,7 +94,7 @@ export async function listBatchRows(
   id: string,
   q: { page: number; pageSize: number; status?: TImportRow['status'] },
 ) {
-  await getBatchForUser(deps, ctx, id);
+  const batch = await getBatchForUser(deps, ctx, id);
   const { rows, total } = await repo.listRows(
     deps.database.db,
     id,
@@ -102,6 +102,7 @@ export async function listBatchRows(
     q.pageSize,
     (q.page - 1) * q.pageSize,
   );
+  const current = batch.kind === 'roster' ? await currentValues(deps, rows) : new Map();
   const items: TImportRow[] = rows.map((r) => ({
     rowNo: r.rowNo,
     status: r.status,
@@ -110,6 +111,40 @@ export async function listBatchRows(
     preview: r.record
       ? Object.fromEntries(PREVIEW_FIELDS.filter((f) => f in r.record!).map((f) => [f, r.record![f]]))
       : null,
+    changes:
+      r.status === 'updated' && r.graduateId && r.record
+        ? diffRecord(current.get(r.graduateId), r.record)
+        : [],
   }));
   return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Roster field → graduate column for the before → after view of updated rows (phones are ciphertext: left out). */
+const COMPARED: [string, keyof typeof graduate.$inferSelect][] = [
+  ['name', 'name'],
+  ['level', 'level'],
+  ['college', 'collegeName'],
+  ['className', 'className'],
+  ['majorCode', 'majorCode'],
+  ['majorName', 'majorName'],
+  ['domicileCode', 'domicileCountyCode'],
+  ['studentNo', 'studentNo'],
+  ['ethnicity', 'ethnicity'],
+  ['difficultyCode', 'difficultyCode'],
+];
+
+async function currentValues(deps: TDeps, rows: { status: string; graduateId: string | null }[]) {
+  const ids = rows.filter((r) => r.status === 'updated' && r.graduateId).map((r) => r.graduateId!);
+  if (!ids.length) return new Map<string, typeof graduate.$inferSelect>();
+  const found = await deps.database.db.select().from(graduate).where(inArray(graduate.id, ids));
+  return new Map(found.map((g) => [g.id, g]));
+}
+
+function diffRecord(before: typeof graduate.$inferSelect | undefined, after: Record<string, unknown>) {
+  if (!before) return [];
+  const str = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
+  return COMPARED.flatMap(([field, column]) => {
+    const [b, a] = [str(before[column]), str(after[field])];
+    return b === a ? [] : [{ field, before: b, after: a }];
+  });
 }

@@ -223,6 +223,28 @@ describe('import routes', () => {
     expect(batch.failure).toContain('没有数据行');
   });
 
+  it('shows what an updated row changes, before and after', async () => {
+    const id = makeIdNumber('520526', '19950505', 321);
+    const first = await settled(
+      admin,
+      (await upload(admin, `姓名,身份证号,学历,专业名称\n钱多,${id},本科,农学\n`)).json().id,
+    );
+    await app.inject({ method: 'POST', url: `/api/imports/${first.id}/commit`, headers: { cookie: admin } });
+    const second = await settled(
+      admin,
+      (await upload(admin, `姓名,身份证号,学历,专业名称\n钱多,${id},本科,园艺\n`)).json().id,
+    );
+    expect(second.counts).toMatchObject({ updated: 1 });
+    const rows = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/imports/${second.id}/rows?status=updated`,
+        headers: { cookie: admin },
+      })
+    ).json();
+    expect(rows.items[0].changes).toEqual([{ field: 'majorName', before: '农学', after: '园艺' }]);
+  });
+
   it('requires a cohort for rosters', async () => {
     const res = await upload(admin, `姓名,身份证号,学历\n张三,${id1},本科\n`, 'kind=roster');
     expect(res.statusCode).toBe(400);

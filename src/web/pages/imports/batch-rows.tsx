@@ -263,9 +263,33 @@ function PreviewTable({ batch, items, loading, pagination, empty }: TTableProps)
     col('countyCode', 120),
     col('householdRef', 160),
   ];
+  const changes: ColumnsType<TImportRow> = items.some((r) => r.changes.length > 0)
+    ? [
+        {
+          key: 'changes',
+          title: t('imports.changes'),
+          width: 260,
+          render: (_, row) => (
+            <Flex vertical gap={2}>
+              {row.changes.map((c) => (
+                <Typography.Text key={c.field} style={{ fontSize: 12 }}>
+                  {fieldLabel(batch.kind, c.field, lang)}：
+                  <Typography.Text delete type="secondary" style={{ fontSize: 12 }}>
+                    {c.before ?? t('common.none')}
+                  </Typography.Text>
+                  {' → '}
+                  {c.after ?? t('common.none')}
+                </Typography.Text>
+              ))}
+            </Flex>
+          ),
+        },
+      ]
+    : [];
   const columns: ColumnsType<TImportRow> = [
     { key: 'rowNo', title: t('imports.rowNo'), dataIndex: 'rowNo', width: 70 },
     ...(batch.kind === 'roster' ? roster : registry),
+    ...changes,
     {
       key: 'warnings',
       title: t('imports.warnings'),

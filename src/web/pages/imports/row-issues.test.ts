@@ -8,6 +8,7 @@ const row = (rowNo: number, errors: string[], warnings: string[] = []): TImportR
   status: 'error',
   errors: errors.map(issue),
   warnings: warnings.map(issue),
+  changes: [],
   preview: null,
 });
 
