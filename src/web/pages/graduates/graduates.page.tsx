@@ -122,10 +122,15 @@ export function GraduatesPage() {
       <GraduateFilters
         search={search}
         onChange={(patch) =>
-          // refining a text filter replaces the history entry instead of leaving one per pause in typing
-          setSearch(
-            applyFilterPatch(search, patch),
-            Boolean((patch.q && search.q) || (patch.major && search.major)),
+          // built from the URL as it is now, not as this render saw it: a debounced text filter applying right
+          // after another filter changed must not undo that change; refining a text filter replaces the
+          // history entry instead of leaving one per pause in typing
+          setParams(
+            (prev) => {
+              const current = parseGraduateSearch(prev);
+              return toGraduateSearchParams(applyFilterPatch(current, patch));
+            },
+            { replace: Boolean((patch.q && search.q) || (patch.major && search.major)) },
           )
         }
         onReset={() => setSearch({ page: 1, pageSize: search.pageSize, target: 'true' })}
