@@ -1,6 +1,9 @@
 import type { TAuditSearch } from '../../api/audit.ts';
 
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
+import { PAGE_SIZES } from '../../components/server-pagination.ts';
+
+export { PAGE_SIZES };
+
 const DEFAULT_PAGE_SIZE = 20;
 const TEXT_KEYS = ['action', 'actor', 'entityType'] as const;
 const DATE_KEYS = ['from', 'to'] as const;

@@ -4,10 +4,10 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TAuditEvent } from '../../../domain/api/audit.ts';
 import type { TAuditPage } from '../../api/audit.ts';
+import { serverPagination } from '../../components/server-pagination.ts';
 import { EmptyState } from '../../components/states.tsx';
 import { AuditDiffView } from './audit-diff-view.tsx';
 import { ActionTag, ShortId, useAuditLabels } from './audit-labels.tsx';
-import { PAGE_SIZES } from './audit-search.ts';
 
 type TProps = {
   data: TAuditPage | undefined;
@@ -99,15 +99,11 @@ export function AuditTable({ data, loading, filtered, onPage }: TProps) {
         rowExpandable: (e) => e.before != null || e.after != null,
         expandedRowRender: (e) => <AuditDiffView before={e.before} after={e.after} />,
       }}
-      pagination={{
-        current: data?.page ?? 1,
-        pageSize: data?.pageSize ?? 20,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [...PAGE_SIZES],
-        showTotal: (n) => t('common.total', { count: n }),
-        onChange: onPage,
-      }}
+      pagination={serverPagination(
+        t,
+        { page: data?.page ?? 1, pageSize: data?.pageSize ?? 20, total: data?.total ?? 0 },
+        onPage,
+      )}
       locale={{ emptyText: <EmptyState filtered={filtered} /> }}
       data-testid="audit-table"
     />

@@ -7,7 +7,10 @@ import type {
 } from '../../api/graduates.ts';
 import { GRADUATE_SORT_LIST } from '../../api/registry-codes.ts';
 
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
+import { PAGE_SIZES } from '../../components/server-pagination.ts';
+
+export { PAGE_SIZES };
+
 const DEFAULT_PAGE_SIZE = 20;
 /** the server's limit for `q` and `major` */
 export const MAX_TEXT_LENGTH = 50;

@@ -5,7 +5,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TGraduateListItem } from '../../../domain/api/registry.ts';
 import type { TGraduatePage, TGraduateSearch, TGraduateSort } from '../../api/graduates.ts';
-import { PAGE_SIZES, sortOrderOf } from './graduate-search.ts';
+import { serverPagination } from '../../components/server-pagination.ts';
+import { sortOrderOf } from './graduate-search.ts';
 import { TargetTags } from './target-tags.tsx';
 
 type TProps = {
@@ -146,15 +147,15 @@ export function GraduateTable({ data, loading, search, canReveal, empty, onPage,
       columns={columns}
       dataSource={data?.items ?? []}
       scroll={{ x: zh ? 1100 : 1180 }}
-      pagination={{
-        current: data?.page ?? search.page,
-        pageSize: data?.pageSize ?? search.pageSize,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [...PAGE_SIZES],
-        showTotal: (n) => t('common.total', { count: n }),
-        onChange: onPage,
-      }}
+      pagination={serverPagination(
+        t,
+        {
+          page: data?.page ?? search.page,
+          pageSize: data?.pageSize ?? search.pageSize,
+          total: data?.total ?? 0,
+        },
+        onPage,
+      )}
       onChange={(_pagination, _filters, sorter, extra) => {
         if (extra.action !== 'sort' || Array.isArray(sorter)) return;
         onSort(

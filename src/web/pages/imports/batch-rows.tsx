@@ -1,4 +1,4 @@
-import { Badge, Card, Empty, Flex, Table, Tabs, Tag, Typography } from 'antd';
+import { Badge, Card, Empty, Flex, Table, type TablePaginationConfig, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,9 +6,10 @@ import { useSearchParams } from 'react-router';
 import type { TImportBatch, TImportRow } from '../../../domain/api/imports.ts';
 import { type TRowStatus, useImportRows } from '../../api/imports.ts';
 import { ROW_STATUS_LIST } from '../../api/registry-codes.ts';
+import { serverPagination } from '../../components/server-pagination.ts';
 import { ErrorState } from '../../components/states.tsx';
 import type { importsZh } from '../../i18n/imports.zh-CN.ts';
-import { PAGE_SIZES, parseRowsSearch, type TRowsSearch, withRowsSearch } from './import-search.ts';
+import { parseRowsSearch, type TRowsSearch, withRowsSearch } from './import-search.ts';
 import { columnLetter, fieldLabel, pickBilingual } from './mapping.ts';
 import { flattenIssues, type TIssue, type TIssueLine } from './row-issues.ts';
 
@@ -71,15 +72,15 @@ function RowsTable({
   const { t } = useTranslation();
   const query = useImportRows(batch.id, rows, countOf(batch, rows.status) > 0);
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  const pagination = {
-    current: query.data?.page ?? rows.page,
-    pageSize: query.data?.pageSize ?? rows.pageSize,
-    total: query.data?.total ?? 0,
-    showSizeChanger: true,
-    pageSizeOptions: [...PAGE_SIZES],
-    showTotal: (n: number) => t('common.total', { count: n }),
-    onChange: (page: number, pageSize: number) => onPage(pageSize === rows.pageSize ? page : 1, pageSize),
-  };
+  const pagination = serverPagination(
+    t,
+    {
+      page: query.data?.page ?? rows.page,
+      pageSize: query.data?.pageSize ?? rows.pageSize,
+      total: query.data?.total ?? 0,
+    },
+    (page, pageSize) => onPage(pageSize === rows.pageSize ? page : 1, pageSize),
+  );
   const empty = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('imports.noRows')} />;
   const items = countOf(batch, rows.status) > 0 ? (query.data?.items ?? []) : [];
   return rows.status === 'error' ? (
@@ -105,7 +106,7 @@ type TTableProps = {
   batch: TImportBatch;
   items: TImportRow[];
   loading: boolean;
-  pagination: object;
+  pagination: TablePaginationConfig;
   empty: ReactNode;
 };
 

@@ -2,7 +2,10 @@ import { IMPORT_KINDS, type TImportKind } from '../../../domain/registry/fields.
 import type { TBatchStatus, TImportSearch, TRowStatus } from '../../api/imports.ts';
 import { BATCH_STATUS_LIST, ROW_STATUS_LIST } from '../../api/registry-codes.ts';
 
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
+import { PAGE_SIZES } from '../../components/server-pagination.ts';
+
+export { PAGE_SIZES };
+
 const DEFAULT_PAGE_SIZE = 20;
 
 function readPage(params: URLSearchParams, key: string): number {

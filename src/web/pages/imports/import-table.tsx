@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TImportBatch } from '../../../domain/api/imports.ts';
 import type { TImportPage } from '../../api/imports.ts';
+import { serverPagination } from '../../components/server-pagination.ts';
 import { EmptyState } from '../../components/states.tsx';
 import { BatchStatusTag, CountsSummary, KindTag } from './import-labels.tsx';
 import { formatBytes } from './import-model.ts';
-import { PAGE_SIZES } from './import-search.ts';
 
 type TProps = {
   data: TImportPage | undefined;
@@ -99,15 +99,11 @@ export function ImportTable({ data, loading, filtered, canUpload, onUpload, onPa
       columns={columns}
       dataSource={data?.items ?? []}
       scroll={{ x: 1100 }}
-      pagination={{
-        current: data?.page ?? 1,
-        pageSize: data?.pageSize ?? 20,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [...PAGE_SIZES],
-        showTotal: (n) => t('common.total', { count: n }),
-        onChange: onPage,
-      }}
+      pagination={serverPagination(
+        t,
+        { page: data?.page ?? 1, pageSize: data?.pageSize ?? 20, total: data?.total ?? 0 },
+        onPage,
+      )}
       locale={{
         emptyText: filtered ? (
           <EmptyState filtered />

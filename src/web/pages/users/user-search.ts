@@ -10,7 +10,9 @@ export function sortOrderOf(sort: TUserSort | undefined, column: 'username' | 'l
   return null;
 }
 
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
+import { PAGE_SIZES } from '../../components/server-pagination.ts';
+
+export { PAGE_SIZES };
 export const USER_STATUSES = ['active', 'inactive', 'locked'] as const;
 const DEFAULT_PAGE_SIZE = 20;
 /** the server's limit for `q` */

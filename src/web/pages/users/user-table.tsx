@@ -5,9 +5,10 @@ import relativeTime from 'dayjs/plugin/relativeTime';
 import { useTranslation } from 'react-i18next';
 import type { TUserListItem, TUserSort } from '../../../domain/api/auth.ts';
 import type { TUserPage } from '../../api/users.ts';
+import { serverPagination } from '../../components/server-pagination.ts';
 import { EmptyState } from '../../components/states.tsx';
 import { formatLockedUntil, userStatuses } from './user-model.ts';
-import { PAGE_SIZES, sortOrderOf } from './user-search.ts';
+import { sortOrderOf } from './user-search.ts';
 
 dayjs.extend(relativeTime);
 
@@ -184,15 +185,11 @@ export function UserTable({
       columns={columns}
       dataSource={data?.items ?? []}
       scroll={{ x: 880 + actionsWidth }}
-      pagination={{
-        current: data?.page ?? 1,
-        pageSize: data?.pageSize ?? 20,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [...PAGE_SIZES],
-        showTotal: (n) => t('common.total', { count: n }),
-        onChange: onPage,
-      }}
+      pagination={serverPagination(
+        t,
+        { page: data?.page ?? 1, pageSize: data?.pageSize ?? 20, total: data?.total ?? 0 },
+        onPage,
+      )}
       onChange={(_pagination, _filters, sorter, extra) => {
         if (extra.action !== 'sort' || Array.isArray(sorter)) return;
         const column = sorter.columnKey === 'lastLogin' ? 'lastLoginAt' : (sorter.columnKey as TSortable);
