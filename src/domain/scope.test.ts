@@ -31,6 +31,28 @@ function subject(
   };
 }
 
+describe('scopeFor case files (the ledger)', () => {
+  it('a county HRSS bureau sees only the cases handed over to it, not every graduate of its county', () => {
+    const county = subject(['county_hrss'], { kind: 'county_hrss', regionCode: '520526' });
+    expect(scopeFor(county, 'case').clauses).toEqual([{ kind: 'holder', orgId: ORG_ID }]);
+    expect(scopeFor(county).clauses).toEqual([{ kind: 'county', countyCode: '520526' }]);
+  });
+
+  it('partners and employers never see case files', () => {
+    expect(scopeFor(subject(['partner'], { kind: 'partner' }), 'case').clauses).toEqual([]);
+    expect(scopeFor(subject(['employer'], { kind: 'employer' }), 'case').clauses).toEqual([]);
+  });
+
+  it('the other roles see the same cases as graduates', () => {
+    const admin = subject(['university_admin'], { kind: 'university', universityId: UNIVERSITY_ID });
+    expect(scopeFor(admin, 'case')).toEqual(scopeFor(admin));
+    const counselor = subject(['counselor'], { kind: 'college' });
+    expect(scopeFor(counselor, 'case')).toEqual(scopeFor(counselor));
+    const me = subject(['graduate'], { kind: 'university' });
+    expect(scopeFor(me, 'case')).toEqual(scopeFor(me));
+  });
+});
+
 describe('scopeFor, one role at a time', () => {
   it('ministry sees everything', () => {
     expect(scopeFor(subject(['ministry'], { kind: 'ministry', regionCode: null }))).toEqual({
@@ -180,6 +202,8 @@ describe('permission table', () => {
       'orgs.read',
       'graduates.read',
       'graduates.reveal',
+      'cases.read',
+      'cases.write',
       'self.portal',
     ]);
     expect(new Set(perms).size).toBe(perms.length);

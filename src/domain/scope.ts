@@ -22,6 +22,8 @@ export type TScopeClause =
   | { kind: 'partner'; orgId: string }
   /** graduates who applied to the employer's posts */
   | { kind: 'employer'; orgId: string }
+  /** case files held by the org (a county HRSS bureau sees the cases handed over to it) */
+  | { kind: 'holder'; orgId: string }
   /** the graduate's own record */
   | { kind: 'self'; userId: string };
 
@@ -34,10 +36,16 @@ export type TScopeSubject = {
 };
 
 /**
- * THE scope function: given the user, which graduates' personal data may they see.
+ * What is being read: the graduate registry, or the 一人一策 case files (the ledger). Case files are narrower:
+ * partners and employers never see them, and a county HRSS bureau sees only the cases handed over to it.
+ */
+export type TScopeResource = 'graduate' | 'case';
+
+/**
+ * THE scope function: given the user, which graduates' personal data (or case files) may they see.
  * An empty clause list means nothing. A region-bound role whose org has no region sees nothing (fail closed).
  */
-export function scopeFor(user: TScopeSubject): TScope {
+export function scopeFor(user: TScopeSubject, resource: TScopeResource = 'graduate'): TScope {
   const clauses: TScopeClause[] = [];
   const region = user.org.regionCode;
   for (const role of user.roles) {
@@ -53,7 +61,8 @@ export function scopeFor(user: TScopeSubject): TScope {
         if (region) clauses.push(regionClause(region));
         break;
       case 'county_hrss':
-        if (region && region.slice(4) !== '00') clauses.push({ kind: 'county', countyCode: region });
+        if (resource === 'case') clauses.push({ kind: 'holder', orgId: user.org.id });
+        else if (region && region.slice(4) !== '00') clauses.push({ kind: 'county', countyCode: region });
         break;
       case 'university_admin':
         if (user.org.universityId) clauses.push({ kind: 'university', universityId: user.org.universityId });
@@ -65,10 +74,10 @@ export function scopeFor(user: TScopeSubject): TScope {
         clauses.push({ kind: 'helper', userId: user.id });
         break;
       case 'partner':
-        clauses.push({ kind: 'partner', orgId: user.org.id });
+        if (resource === 'graduate') clauses.push({ kind: 'partner', orgId: user.org.id });
         break;
       case 'employer':
-        clauses.push({ kind: 'employer', orgId: user.org.id });
+        if (resource === 'graduate') clauses.push({ kind: 'employer', orgId: user.org.id });
         break;
       case 'graduate':
         clauses.push({ kind: 'self', userId: user.id });

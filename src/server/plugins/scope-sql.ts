@@ -39,6 +39,9 @@ function clauseSql(c: TScopeClause): SQL {
     case 'employer':
       return sql`exists (select 1 from application a where a.graduate_id = ${graduate.id}
         and a.employer_org_id = ${c.orgId})`;
+    case 'holder':
+      return sql`exists (select 1 from ledger_case lc where lc.graduate_id = ${graduate.id}
+        and lc.holder_org_id = ${c.orgId})`;
     case 'self':
       return eq(graduate.userId, c.userId);
   }

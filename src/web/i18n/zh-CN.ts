@@ -87,6 +87,8 @@ export const zhCN = {
     audit: { read: '查看审计日志' },
     graduates: { read: '查看毕业生', reveal: '查看完整证件号与电话', export: '导出毕业生数据' },
     imports: { manage: '管理数据导入' },
+    cases: { read: '查看帮扶台账', write: '维护帮扶台账', pair: '一帮一结对', handover: '移交人社部门' },
+    ledger: { settings: '设置服务时限规则' },
     self: { portal: '毕业生门户' },
     employer: { portal: '用人单位门户' },
   },

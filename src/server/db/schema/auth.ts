@@ -17,9 +17,13 @@ export const appUser = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** staff: a work phone shown to paired graduates as the helper's contact */
+    contactPhone: text('contact_phone'),
+    /** graduates: keyed hash of the mobile number, for SMS-code sign-in */
+    phoneHash: text('phone_hash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('app_user_org_idx').on(t.orgId)],
+  (t) => [index('app_user_org_idx').on(t.orgId), index('app_user_phone_idx').on(t.phoneHash)],
 );
 
 /** Server-side sessions; the cookie carries a random token, the table only its SHA-256. */

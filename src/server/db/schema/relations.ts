@@ -1,4 +1,5 @@
-import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from './auth.ts';
 import { orgUnit } from './orgs.ts';
 import { graduate } from './registry.ts';
@@ -21,8 +22,12 @@ export const helperPairing = pgTable(
       .references(() => appUser.id),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    assignedBy: uuid('assigned_by').references(() => appUser.id),
+    endedBy: uuid('ended_by').references(() => appUser.id),
+    endReason: text('end_reason'),
   },
   (t) => [
+    uniqueIndex('helper_pairing_current_uq').on(t.graduateId).where(sql`ended_at is null`),
     index('helper_pairing_helper_idx').on(t.helperUserId),
     index('helper_pairing_grad_idx').on(t.graduateId),
   ],

@@ -3,6 +3,8 @@ import type { TCtx, TDeps } from '../../context.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { countCasesWithWork } from '../ledger/case-events.repo.ts';
+import { openCasesForTargets } from '../ledger/open-cases.repo.ts';
 import { refreshTargets } from '../registry/targets.repo.ts';
 import * as repo from './import.repo.ts';
 import { getBatchForUser } from './import-access.ts';
@@ -49,6 +51,8 @@ export async function commitBatch(deps: TDeps, ctx: TCtx, id: string) {
       await registryRepo.applyRegistryBatch(tx, id, now);
       await refreshTargets(tx, sharesHashWithBatch(id));
     }
+    // target graduates get their 一人一策 case file with the batch that made them targets
+    await openCasesForTargets(tx, now);
     await repo.updateBatch(tx, id, { status: 'committed', committedBy: ctx.user!.id, committedAt: now });
     await recordAudit(
       tx,
@@ -103,6 +107,17 @@ export async function revertBatch(deps: TDeps, ctx: TCtx, id: string) {
           'conflict',
           `有 ${later} 名毕业生已被之后的批次修改，请先撤销之后的批次 / ${later} graduates were changed by a later batch; revert that batch first`,
           { laterChanges: later },
+        );
+      }
+      const worked = await countCasesWithWork(
+        tx,
+        sql`select graduate_id from graduate_change where batch_id = ${id} and op = 'insert'`,
+      );
+      if (worked > 0) {
+        throw new AppError(
+          'conflict',
+          `该批次新增的毕业生中有 ${worked} 份帮扶台账已有记录，不能撤销 / ${worked} case files of this batch's new graduates already hold work; the batch cannot be reverted`,
+          { casesWithWork: worked },
         );
       }
       await rosterRepo.revertRosterBatch(tx, id);

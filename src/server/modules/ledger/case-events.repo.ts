@@ -1,0 +1,73 @@
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { TCaseEventKind } from '../../../domain/ledger/codes.ts';
+import type { TDbOrTx } from '../../db/client.ts';
+import { queryCount } from '../../db/query.ts';
+import { caseEvent } from '../../db/schema/index.ts';
+
+export type TNewCaseEvent = {
+  caseId: string;
+  kind: TCaseEventKind;
+  at: Date;
+  occurredOn?: string | null;
+  actorUserId: string | null;
+  actorName: string | null;
+  data?: Record<string, unknown>;
+  private?: boolean;
+};
+
+/** Append to the case timeline (append-only: the table refuses UPDATE and DELETE). */
+export async function appendCaseEvents(tx: TDbOrTx, events: TNewCaseEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.insert(caseEvent).values(
+    events.map((e) => ({
+      caseId: e.caseId,
+      kind: e.kind,
+      at: e.at,
+      occurredOn: e.occurredOn ?? null,
+      actorUserId: e.actorUserId,
+      actorName: e.actorName,
+      data: e.data ?? {},
+      private: e.private ?? false,
+    })),
+  );
+}
+
+/** The newest events of a case, private notes only when `withPrivate`. */
+export async function listCaseEvents(
+  db: TDbOrTx,
+  caseId: string,
+  opts: { withPrivate: boolean; limit: number; kind?: string },
+) {
+  const conds: SQL[] = [eq(caseEvent.caseId, caseId)];
+  if (!opts.withPrivate) conds.push(eq(caseEvent.private, false));
+  if (opts.kind) conds.push(eq(caseEvent.kind, opts.kind));
+  return db
+    .select({
+      id: caseEvent.id,
+      kind: caseEvent.kind,
+      at: caseEvent.at,
+      occurredOn: caseEvent.occurredOn,
+      actorName: caseEvent.actorName,
+      data: caseEvent.data,
+      private: caseEvent.private,
+    })
+    .from(caseEvent)
+    .where(and(...conds))
+    .orderBy(desc(caseEvent.id))
+    .limit(opts.limit);
+}
+
+/**
+ * How many of these graduates' case files hold work (timeline events or a helper pairing): a roster revert
+ * that would delete those graduates must be refused rather than throw the work away.
+ */
+export async function countCasesWithWork(db: TDbOrTx, graduateIds: SQL): Promise<number> {
+  return queryCount(
+    db,
+    sql`
+    select count(*)::int as n from ledger_case c
+    where c.graduate_id in (${graduateIds})
+      and (exists (select 1 from case_event e where e.case_id = c.id)
+        or exists (select 1 from helper_pairing p where p.graduate_id = c.graduate_id))`,
+  );
+}
