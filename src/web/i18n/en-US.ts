@@ -87,7 +87,12 @@ export const enUS: TMessages = {
     audit: { read: 'View audit log' },
     graduates: { read: 'View graduates', reveal: 'Reveal ID numbers and phones', export: 'Export graduates' },
     imports: { manage: 'Manage imports' },
-    cases: { read: 'View case files', write: 'Edit case files', pair: 'Pair helpers', handover: 'Hand over to HRSS' },
+    cases: {
+      read: 'View case files',
+      write: 'Edit case files',
+      pair: 'Pair helpers',
+      handover: 'Hand over to HRSS',
+    },
     ledger: { settings: 'Set service-level rules' },
     self: { portal: 'Graduate portal' },
     employer: { portal: 'Employer portal' },
