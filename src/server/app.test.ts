@@ -73,6 +73,10 @@ const GUARDED: { url: string; openapiPath: string; permission: TPermission | nul
     openapiPath: '/api/imports/templates/{kind}',
     permission: 'imports.manage',
   },
+  { url: '/api/cases', openapiPath: '/api/cases', permission: 'cases.read' },
+  { url: '/api/cases/summary', openapiPath: '/api/cases/summary', permission: 'cases.read' },
+  { url: '/api/ledger/siqing', openapiPath: '/api/ledger/siqing', permission: 'cases.read' },
+  { url: '/api/ledger/rules', openapiPath: '/api/ledger/rules', permission: 'cases.read' },
 ];
 /** Routes open to anyone or guarded by their own tests (auth flows, reveal). */
 const EXEMPT = [
@@ -94,6 +98,22 @@ const EXEMPT = [
   '/api/imports/{id}/revert',
   '/api/imports/{id}/error-workbook',
   '/api/imports/{id}/mapping-template',
+  // case routes: cases.routes.test.ts checks permission, scope, the holder rule and concurrency
+  '/api/cases/{id}',
+  '/api/cases/{id}/events',
+  '/api/cases/{id}/needs',
+  '/api/cases/{id}/plan',
+  '/api/cases/{id}/verify-profile',
+  '/api/cases/{id}/destination',
+  '/api/cases/{id}/status',
+  '/api/cases/{id}/measures',
+  '/api/cases/{id}/follow-ups',
+  '/api/cases/{id}/progress',
+  '/api/cases/{id}/files',
+  '/api/cases/{id}/files/{fileId}',
+  '/api/cases/{id}/reveal',
+  '/api/cases/bulk/measures',
+  '/api/cases/bulk/status',
 ];
 
 describe('route guards', () => {

@@ -9,6 +9,7 @@ import { usersRoutes } from './modules/auth/users.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importRoutes } from './modules/imports/import.routes.ts';
 import { ImportJobs } from './modules/imports/import-jobs.ts';
+import { casesRoutes } from './modules/ledger/cases.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { graduatesRoutes } from './modules/registry/graduates.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -63,6 +64,7 @@ export async function buildApp(deps: TDeps, options: TBuildOptions = {}): Promis
   app.decorate('importJobs', importJobs);
   app.addHook('onClose', () => importJobs.drain());
   await app.register(importRoutes(deps, importJobs));
+  await app.register(casesRoutes(deps));
   await registerStatic(app);
   return app;
 }

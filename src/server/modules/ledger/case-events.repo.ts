@@ -36,11 +36,8 @@ export async function appendCaseEvents(tx: TDbOrTx, events: TNewCaseEvent[]): Pr
 export async function listCaseEvents(
   db: TDbOrTx,
   caseId: string,
-  opts: { withPrivate: boolean; limit: number; kind?: string },
+  opts: { withPrivate: boolean; limit: number; offset?: number; kind?: string },
 ) {
-  const conds: SQL[] = [eq(caseEvent.caseId, caseId)];
-  if (!opts.withPrivate) conds.push(eq(caseEvent.private, false));
-  if (opts.kind) conds.push(eq(caseEvent.kind, opts.kind));
   return db
     .select({
       id: caseEvent.id,
@@ -52,9 +49,29 @@ export async function listCaseEvents(
       private: caseEvent.private,
     })
     .from(caseEvent)
-    .where(and(...conds))
+    .where(eventsWhere(caseId, opts))
     .orderBy(desc(caseEvent.id))
-    .limit(opts.limit);
+    .limit(opts.limit)
+    .offset(opts.offset ?? 0);
+}
+
+function eventsWhere(caseId: string, opts: { withPrivate: boolean; kind?: string }) {
+  const conds: SQL[] = [eq(caseEvent.caseId, caseId)];
+  if (!opts.withPrivate) conds.push(eq(caseEvent.private, false));
+  if (opts.kind) conds.push(eq(caseEvent.kind, opts.kind));
+  return and(...conds);
+}
+
+export async function countCaseEvents(
+  db: TDbOrTx,
+  caseId: string,
+  opts: { withPrivate: boolean; kind?: string },
+) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(caseEvent)
+    .where(eventsWhere(caseId, opts));
+  return Number(row?.n ?? 0);
 }
 
 /**

@@ -1,0 +1,170 @@
+import type { TCaseDetail, TCaseEvent, TCaseListItem } from '../../../domain/api/ledger.ts';
+import { maskIdNumber, maskPhone } from '../../../domain/id-number.ts';
+import { caseWriteDenial } from '../../../domain/ledger/access.ts';
+import { dueItems, evaluateSiqing, type TCaseDates } from '../../../domain/ledger/clock.ts';
+import type { TCaseStage, TCaseStatus, TIntention } from '../../../domain/ledger/codes.ts';
+import { DAY_MS, type TLedgerRules } from '../../../domain/ledger/rules.ts';
+import type { TSessionUser } from '../../context.ts';
+import type { TCrypto } from '../../crypto.ts';
+import type { TCaseDetailRow, TCaseListRow } from './cases.repo.ts';
+
+/*
+ * Rows → API shapes. The clock (due items, 四清) is evaluated here with the domain functions, so what a page
+ * shows is exactly what the domain says; SQL only sorts and counts with the same rules (clock-sql.ts).
+ */
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function toDates(r: TCaseListRow): TCaseDates {
+  return {
+    cohort: r.cohort,
+    status: r.status as TCaseStatus,
+    openedAt: r.openedAt,
+    intention: r.intention as TIntention | null,
+    needsConfirmedAt: r.needsConfirmedAt,
+    profileVerifiedAt: r.profileVerifiedAt,
+    hasPhone: !!r.hasPhone,
+    lastMeasureAt: r.lastMeasureAt,
+    lastContactAt: r.lastContactAt,
+    nextFollowUpDue: r.nextFollowUpDue,
+    progressUpdatedAt: r.progressUpdatedAt,
+    destinationCode: r.destinationCode,
+    pairedAt: r.pairedAt,
+  };
+}
+
+const dueDto = (r: TCaseListRow, rules: TLedgerRules, now: Date) =>
+  dueItems(toDates(r), rules, now).map((d) => ({ ...d, dueAt: d.dueAt.toISOString() }));
+
+export function toCaseListItem(r: TCaseListRow, rules: TLedgerRules, now: Date): TCaseListItem {
+  const s = evaluateSiqing(toDates(r), rules, now);
+  const contact = r.lastContactAt ?? r.openedAt;
+  return {
+    id: r.id,
+    graduateId: r.graduateId,
+    name: r.name,
+    gender: r.gender,
+    cohort: r.cohort,
+    universityName: r.universityName,
+    collegeName: r.collegeName,
+    className: r.className,
+    majorName: r.majorName,
+    level: r.level,
+    domicileName: r.domicileName,
+    status: r.status as TCaseStatus,
+    stage: r.stage as TCaseStage,
+    holderOrgName: r.holderOrgName,
+    intention: r.intention as TIntention | null,
+    helperName: r.helperName,
+    lastContactAt: iso(r.lastContactAt),
+    daysSinceContact: Math.max(0, Math.floor((now.getTime() - contact.getTime()) / DAY_MS)),
+    due: dueDto(r, rules, now),
+    siqing: { profile: s.profile.ok, needs: s.needs.ok, measures: s.measures.ok, progress: s.progress.ok },
+  };
+}
+
+export function toCaseDetail(
+  r: TCaseDetailRow,
+  extra: {
+    user: TSessionUser;
+    crypto: TCrypto;
+    rules: TLedgerRules;
+    now: Date;
+    counselors: string[];
+    files: { id: string; name: string; size: number; createdAt: Date }[];
+    events: TCaseEvent[];
+  },
+): TCaseDetail {
+  const s = evaluateSiqing(toDates(r), extra.rules, extra.now);
+  const flag = (f: (typeof s)['profile']) => ({ ok: f.ok, reason: f.reason, at: iso(f.at) });
+  const phone = r.phoneEncrypted ? extra.crypto.decrypt(r.phoneEncrypted) : null;
+  const n = r.needs ?? {};
+  return {
+    id: r.id,
+    version: r.version,
+    graduate: {
+      id: r.graduateId,
+      name: r.name,
+      gender: r.gender,
+      ethnicity: r.ethnicity,
+      birthDate: r.birthDate,
+      idNumberMasked: r.idMasked ?? maskIdNumber(extra.crypto.decrypt(r.idEncrypted)),
+      phoneMasked: phone ? maskPhone(phone) : null,
+      cohort: r.cohort,
+      universityName: r.universityName,
+      collegeName: r.collegeName,
+      className: r.className,
+      majorCode: r.majorCode,
+      majorName: r.majorName,
+      level: r.level,
+      domicileCountyCode: r.domicileCountyCode,
+      domicileName: r.domicileName,
+      difficultyCode: r.difficultyCode,
+      isRegisteredPoor: r.isRegisteredPoor,
+      isFocusCounty: r.isFocusCounty,
+      isTarget: r.isTarget,
+      targetReasons: r.targetReasons ?? null,
+    },
+    status: r.status as TCaseStatus,
+    stage: r.stage as TCaseStage,
+    holderOrg: { id: r.holderOrgId, name: r.holderOrgName },
+    handedOverAt: iso(r.handedOverAt),
+    openedAt: r.openedAt.toISOString(),
+    intention: r.intention as TIntention | null,
+    needs: {
+      regions: n.regions ?? [],
+      returnHome: n.returnHome ?? false,
+      partnerProvinces: n.partnerProvinces ?? false,
+      industries: n.industries ?? [],
+      postKinds: (n.postKinds ?? []) as TCaseDetail['needs']['postKinds'],
+      salaryFloor: n.salaryFloor ?? null,
+      constraints: n.constraints ?? '',
+      services: (n.services ?? []) as TCaseDetail['needs']['services'],
+    },
+    needsConfirmedAt: iso(r.needsConfirmedAt),
+    planText: r.planText,
+    plannedMeasures: r.plannedMeasures,
+    profileVerifiedAt: iso(r.profileVerifiedAt),
+    lastMeasureAt: iso(r.lastMeasureAt),
+    lastContactAt: iso(r.lastContactAt),
+    nextFollowUpDue: iso(r.nextFollowUpDue),
+    progressUpdatedAt: iso(r.progressUpdatedAt),
+    destination: r.destinationCode
+      ? {
+          code: r.destinationCode,
+          employer: r.destination?.employer ?? '',
+          natureCode: r.destination?.natureCode ?? null,
+          regionCode: r.destination?.regionCode ?? null,
+          date: r.destination?.date ?? null,
+          evidenceFileId: r.destination?.evidenceFileId ?? null,
+        }
+      : null,
+    helper:
+      r.helperUserId && r.helperName && r.pairedAt
+        ? { userId: r.helperUserId, name: r.helperName, since: r.pairedAt.toISOString() }
+        : null,
+    counselors: extra.counselors,
+    siqing: {
+      profile: flag(s.profile),
+      needs: flag(s.needs),
+      measures: flag(s.measures),
+      progress: flag(s.progress),
+    },
+    due: dueDto(r, extra.rules, extra.now),
+    writeDenial: caseWriteDenial(extra.user, { stage: r.stage as TCaseStage, holderOrgId: r.holderOrgId }),
+    files: extra.files.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
+    events: extra.events,
+  };
+}
+
+export function toEventDto(e: {
+  id: number;
+  kind: string;
+  at: Date;
+  occurredOn: string | null;
+  actorName: string | null;
+  data: Record<string, unknown>;
+  private: boolean;
+}): TCaseEvent {
+  return { ...e, at: e.at.toISOString() };
+}

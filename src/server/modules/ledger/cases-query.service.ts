@@ -1,0 +1,87 @@
+import { and, type SQL } from 'drizzle-orm';
+import type { TCaseDetail, TCaseListQuery } from '../../../domain/api/ledger.ts';
+import type { TCtx, TDeps } from '../../context.ts';
+import type { TDbOrTx } from '../../db/client.ts';
+import { notFound } from '../../errors.ts';
+import { requireUser } from '../auth/auth.service.ts';
+import { canSeePrivate, caseScopeWhere, getCaseInScope } from './case-access.ts';
+import { countCaseEvents, listCaseEvents } from './case-events.repo.ts';
+import { toCaseDetail, toCaseListItem, toEventDto } from './case-present.ts';
+import * as repo from './cases.repo.ts';
+import { getLedgerRules } from './ledger-rules.ts';
+
+/** Scope first, then the user's filters. */
+function scopedCaseWhere(ctx: TCtx, filter: SQL | undefined): SQL {
+  return and(caseScopeWhere(ctx), filter) ?? caseScopeWhere(ctx);
+}
+
+/** The caseload in scope ("my caseload" for counselors and helpers), most urgent first by default. */
+export async function listCases(deps: TDeps, ctx: TCtx, q: TCaseListQuery) {
+  requireUser(ctx);
+  const { db } = deps.database;
+  const [rules, now] = [await getLedgerRules(db), deps.clock.now()];
+  const where = scopedCaseWhere(ctx, repo.caseFilterWhere(q, rules, now));
+  const { rows, total } = await repo.listCases(db, where, q, rules);
+  return { items: rows.map((r) => toCaseListItem(r, rules, now)), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Summary cards of the worklist, over the same filters. */
+export async function summarizeCaseload(deps: TDeps, ctx: TCtx, q: Partial<TCaseListQuery>) {
+  requireUser(ctx);
+  const { db } = deps.database;
+  const [rules, now] = [await getLedgerRules(db), deps.clock.now()];
+  return repo.summarizeCases(db, scopedCaseWhere(ctx, repo.caseFilterWhere(q, rules, now)), rules, now);
+}
+
+/** The case page: profile (masked), sections, clock, files and the latest timeline entries. */
+export async function getCase(deps: TDeps, ctx: TCtx, caseId: string, db: TDbOrTx = deps.database.db) {
+  const user = requireUser(ctx);
+  await getCaseInScope(db, ctx, caseId);
+  const row = await repo.findCaseDetail(db, caseId);
+  if (!row) throw notFound('Case');
+  const [rules, counselors, files, events] = await Promise.all([
+    getLedgerRules(db),
+    repo.listCounselorNames(db, row.collegeId, row.className),
+    repo.listCaseFiles(db, caseId),
+    listCaseEvents(db, caseId, { withPrivate: canSeePrivate(ctx), limit: 100 }),
+  ]);
+  return toCaseDetail(row, {
+    user,
+    crypto: deps.crypto,
+    rules,
+    now: deps.clock.now(),
+    counselors,
+    files,
+    events: events.map(toEventDto),
+  }) satisfies TCaseDetail;
+}
+
+/** The full timeline, newest first, paged; private notes only for those who may see them. */
+export async function listEvents(
+  deps: TDeps,
+  ctx: TCtx,
+  caseId: string,
+  q: { page: number; pageSize: number; kind?: string | undefined },
+) {
+  const { db } = deps.database;
+  await getCaseInScope(db, ctx, caseId);
+  const filter = { withPrivate: canSeePrivate(ctx), ...(q.kind ? { kind: q.kind } : {}) };
+  const [rows, total] = await Promise.all([
+    listCaseEvents(db, caseId, { ...filter, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+    countCaseEvents(db, caseId, filter),
+  ]);
+  return { items: rows.map(toEventDto), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** 四清 counts per unit over the scoped cases. */
+export async function siqingByUnit(
+  deps: TDeps,
+  ctx: TCtx,
+  q: { groupBy: 'university' | 'college' | 'province' | 'county'; cohort?: number | undefined },
+) {
+  requireUser(ctx);
+  const { db } = deps.database;
+  const [rules, now] = [await getLedgerRules(db), deps.clock.now()];
+  const where = scopedCaseWhere(ctx, repo.caseFilterWhere(q.cohort ? { cohort: q.cohort } : {}, rules, now));
+  return repo.siqingByUnit(db, where, q.groupBy, rules, now);
+}

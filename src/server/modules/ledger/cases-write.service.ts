@@ -1,0 +1,435 @@
+import type { z } from 'zod';
+import type {
+  ZBulkMeasureBody,
+  ZBulkStatusBody,
+  ZDestinationBody,
+  ZFollowUpBody,
+  ZMeasureBody,
+  ZNeedsBody,
+  ZPlanBody,
+  ZProgressBody,
+  ZStatusBody,
+} from '../../../domain/api/ledger.ts';
+import { isEmployedDestination, measureGroupOf } from '../../../domain/ledger/codes.ts';
+import { hasPermission } from '../../../domain/roles.ts';
+import type { TCtx, TDeps } from '../../context.ts';
+import type { TDbOrTx } from '../../db/client.ts';
+import type { ledgerCase } from '../../db/schema/index.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import { recordAudit, type TAuditEntry } from '../audit/audit.service.ts';
+import { requireUser } from '../auth/auth.service.ts';
+import { assertVersion, getCaseInScope, lockCaseForWrite, type TCaseRef } from './case-access.ts';
+import { appendCaseEvents, type TNewCaseEvent } from './case-events.repo.ts';
+import * as repo from './cases.repo.ts';
+import { getCase } from './cases-query.service.ts';
+import { findEvidenceFile, storeEvidenceFile } from './evidence-files.ts';
+
+type TCurrent = repo.TCaseDetailRow;
+type TChange = {
+  set?: Partial<typeof ledgerCase.$inferInsert>;
+  events?: Omit<TNewCaseEvent, 'caseId' | 'at' | 'actorUserId' | 'actorName'>[];
+  audit: Omit<TAuditEntry, 'entityType' | 'entityId'>;
+};
+
+/*
+ * Every change to a case goes through `changeCase`: lock the row, check scope and the holder rule, let the
+ * caller check the version (overwrites) and plan the change from what is stored, then write the columns, the
+ * timeline events and the audit record in one transaction. The answer is the fresh case page.
+ */
+async function changeCase(
+  deps: TDeps,
+  ctx: TCtx,
+  caseId: string,
+  opts: { bumpVersion: boolean },
+  plan: (cur: TCurrent, ref: TCaseRef, now: Date) => TChange | Promise<TChange>,
+) {
+  const user = requireUser(ctx);
+  const now = deps.clock.now();
+  await deps.database.db.transaction(async (tx) => {
+    const ref = await lockCaseForWrite(tx, ctx, caseId);
+    const cur = await repo.findCaseDetail(tx, caseId);
+    if (!cur) throw notFound('Case');
+    const change = await plan(cur, ref, now);
+    await repo.updateCase(
+      tx,
+      caseId,
+      { ...change.set, updatedAt: now, updatedBy: user.id },
+      opts.bumpVersion,
+    );
+    await appendCaseEvents(
+      tx,
+      (change.events ?? []).map((e) => ({
+        ...e,
+        caseId,
+        at: now,
+        actorUserId: user.id,
+        actorName: user.displayName,
+      })),
+    );
+    await recordAudit(tx, ctx, { ...change.audit, entityType: 'ledger_case', entityId: caseId }, now);
+  });
+  return getCase(deps, ctx, caseId);
+}
+
+const conflictOf = (cur: TCurrent, yours: Record<string, unknown>, theirs: Record<string, unknown>) => ({
+  yours,
+  theirs,
+  updatedBy: cur.updatedByName,
+  updatedAt: cur.updatedAt,
+});
+
+/** China's calendar date of an instant (the users' "today"). */
+const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** When a dated entry happened, as an instant: noon of that day in China, never later than now. */
+function happenedAt(date: string, now: Date): Date {
+  if (date > chinaDate(now)) {
+    throw new AppError(
+      'validation_error',
+      `日期 ${date} 不能晚于今天 / The date ${date} cannot be in the future`,
+      {
+        field: 'date',
+      },
+    );
+  }
+  const noon = new Date(`${date}T12:00:00+08:00`);
+  return noon < now ? noon : now;
+}
+
+const later = (a: Date | null, b: Date) => (a && a > b ? a : b);
+
+// ——— overwriting edits: checked against the version the user edited ———
+
+export function updateNeeds(deps: TDeps, ctx: TCtx, caseId: string, body: z.infer<typeof ZNeedsBody>) {
+  return changeCase(deps, ctx, caseId, { bumpVersion: true }, (cur, ref, now) => {
+    const before = { intention: cur.intention, needs: cur.needs };
+    assertVersion(
+      ref,
+      body.version,
+      conflictOf(cur, { intention: body.intention, needs: body.needs }, before),
+    );
+    return {
+      set: {
+        intention: body.intention,
+        needs: body.needs,
+        ...(body.confirmed ? { needsConfirmedAt: now } : {}),
+      },
+      events: [
+        { kind: 'needs', data: { intention: body.intention, needs: body.needs, confirmed: body.confirmed } },
+      ],
+      audit: { action: 'case.needs', before, after: { intention: body.intention, needs: body.needs } },
+    };
+  });
+}
+
+export function updatePlan(deps: TDeps, ctx: TCtx, caseId: string, body: z.infer<typeof ZPlanBody>) {
+  return changeCase(deps, ctx, caseId, { bumpVersion: true }, (cur, ref) => {
+    const before = { planText: cur.planText, plannedMeasures: cur.plannedMeasures };
+    const after = { planText: body.planText, plannedMeasures: body.plannedMeasures };
+    assertVersion(ref, body.version, conflictOf(cur, after, before));
+    return {
+      set: after,
+      events: [{ kind: 'plan', data: after }],
+      audit: { action: 'case.plan', before, after },
+    };
+  });
+}
+
+/** 人员底数清: the counselor checked the profile and contact details with the graduate. */
+export function verifyProfile(deps: TDeps, ctx: TCtx, caseId: string, version: number) {
+  return changeCase(deps, ctx, caseId, { bumpVersion: true }, (cur, ref, now) => {
+    assertVersion(
+      ref,
+      version,
+      conflictOf(cur, { profileVerifiedAt: now.toISOString() }, { profileVerifiedAt: cur.profileVerifiedAt }),
+    );
+    if (!cur.phoneEncrypted) {
+      throw new AppError(
+        'validation_error',
+        '名单中没有该毕业生的联系电话，请先通过名单导入补充 / No phone number on file: add it through a roster import first',
+      );
+    }
+    return {
+      set: { profileVerifiedAt: now },
+      events: [{ kind: 'profile_verified' }],
+      audit: { action: 'case.verify_profile' },
+    };
+  });
+}
+
+export function setDestination(
+  deps: TDeps,
+  ctx: TCtx,
+  caseId: string,
+  body: z.infer<typeof ZDestinationBody>,
+) {
+  return changeCase(deps, ctx, caseId, { bumpVersion: true }, async (cur, ref, now) => {
+    const { version, code, ...rest } = body;
+    const before = { destinationCode: cur.destinationCode, destination: cur.destination, status: cur.status };
+    assertVersion(ref, version, conflictOf(cur, { destinationCode: code, destination: rest }, before));
+    const employed = isEmployedDestination(code);
+    return {
+      set: {
+        destinationCode: code,
+        destination: rest,
+        progressUpdatedAt: now,
+        status: employed ? 'placed' : cur.status === 'placed' ? 'seeking' : cur.status,
+      },
+      events: [
+        { kind: 'destination', occurredOn: rest.date, data: { code, ...rest } },
+        ...(employed !== (cur.status === 'placed')
+          ? [{ kind: 'status' as const, data: { from: cur.status, to: employed ? 'placed' : 'seeking' } }]
+          : []),
+      ],
+      audit: { action: 'case.destination', before, after: { destinationCode: code, destination: rest } },
+    };
+  });
+}
+
+export function setStatus(deps: TDeps, ctx: TCtx, caseId: string, body: z.infer<typeof ZStatusBody>) {
+  return changeCase(deps, ctx, caseId, { bumpVersion: true }, (cur, ref) => {
+    assertVersion(ref, body.version, conflictOf(cur, { status: body.status }, { status: cur.status }));
+    assertStatusAllowed(cur.destinationCode, body.status);
+    return {
+      set: { status: body.status },
+      events: [{ kind: 'status', data: { from: cur.status, to: body.status, note: body.note } }],
+      audit: { action: 'case.status', before: { status: cur.status }, after: { status: body.status } },
+    };
+  });
+}
+
+function assertStatusAllowed(destinationCode: string | null, status: string) {
+  if (status === 'seeking' && isEmployedDestination(destinationCode)) {
+    throw new AppError(
+      'validation_error',
+      '已登记就业去向的毕业生不能设为求职中，请先修改毕业去向 / A graduate with an employed destination cannot be set to seeking; change the destination first',
+    );
+  }
+}
+
+// ——— appends: they never overwrite, so they need no version ———
+
+export function addMeasure(deps: TDeps, ctx: TCtx, caseId: string, body: z.infer<typeof ZMeasureBody>) {
+  return changeCase(deps, ctx, caseId, { bumpVersion: false }, (cur, _ref, now) => ({
+    set: { lastMeasureAt: later(cur.lastMeasureAt, happenedAt(body.date, now)) },
+    events: [{ kind: 'measure', occurredOn: body.date, data: { ...body, group: measureGroupOf(body.item) } }],
+    audit: { action: 'case.measure', after: body },
+  }));
+}
+
+export function addFollowUp(deps: TDeps, ctx: TCtx, caseId: string, body: z.infer<typeof ZFollowUpBody>) {
+  return changeCase(deps, ctx, caseId, { bumpVersion: false }, (cur, _ref, now) => {
+    if (
+      body.private &&
+      !(ctx.user!.roles.includes('counselor') || ctx.user!.roles.includes('university_admin'))
+    ) {
+      throw forbidden(
+        '只有辅导员和学校管理员可以记录心理疏导 / Only counselors and university admins keep psychological-support notes',
+      );
+    }
+    if (body.nextDue && body.nextDue < body.date) {
+      throw new AppError(
+        'validation_error',
+        '下次跟踪日期不能早于本次 / The next follow-up cannot be before this one',
+        {
+          field: 'nextDue',
+        },
+      );
+    }
+    return {
+      set: {
+        lastContactAt: later(cur.lastContactAt, happenedAt(body.date, now)),
+        nextFollowUpDue: body.nextDue ? new Date(`${body.nextDue}T23:59:59+08:00`) : null,
+      },
+      events: [{ kind: 'follow_up', occurredOn: body.date, data: body, private: body.private }],
+      // the audit trail records that a note was written, not what a private note says
+      audit: { action: 'case.follow_up', after: body.private ? { ...body, content: '(private)' } : body },
+    };
+  });
+}
+
+export function addProgress(deps: TDeps, ctx: TCtx, caseId: string, body: z.infer<typeof ZProgressBody>) {
+  return changeCase(deps, ctx, caseId, { bumpVersion: false }, (_cur, _ref, now) => {
+    happenedAt(body.date, now);
+    return {
+      set: { progressUpdatedAt: now },
+      events: [{ kind: 'progress', occurredOn: body.date, data: body }],
+      audit: { action: 'case.progress', after: body },
+    };
+  });
+}
+
+export async function uploadEvidence(
+  deps: TDeps,
+  ctx: TCtx,
+  caseId: string,
+  file: { name: string; content: Buffer },
+) {
+  const user = requireUser(ctx);
+  const now = deps.clock.now();
+  return deps.database.db.transaction(async (tx) => {
+    await lockCaseForWrite(tx, ctx, caseId);
+    const row = await storeEvidenceFile(tx, { caseId, ...file, uploadedBy: user.id, now });
+    await appendCaseEvents(tx, [
+      {
+        caseId,
+        kind: 'file',
+        at: now,
+        actorUserId: user.id,
+        actorName: user.displayName,
+        data: { fileId: row.id, name: row.name },
+      },
+    ]);
+    await recordAudit(
+      tx,
+      ctx,
+      {
+        action: 'case.file',
+        entityType: 'ledger_case',
+        entityId: caseId,
+        after: { fileId: row.id, name: row.name, size: row.size },
+      },
+      now,
+    );
+    return { ...row, createdAt: row.createdAt.toISOString() };
+  });
+}
+
+export async function getEvidence(deps: TDeps, ctx: TCtx, caseId: string, fileId: string) {
+  await getCaseInScope(deps.database.db, ctx, caseId);
+  const file = await findEvidenceFile(deps.database.db, caseId, fileId);
+  if (!file) throw notFound('File');
+  return file;
+}
+
+/** Reveal the full ID number or phone of the case's graduate: permission, scope and a reason; audited first. */
+export async function revealOnCase(
+  deps: TDeps,
+  ctx: TCtx,
+  caseId: string,
+  body: { field: 'idNumber' | 'phone'; reason: string },
+) {
+  const user = requireUser(ctx);
+  if (!hasPermission(user.roles, 'graduates.reveal')) throw forbidden();
+  const { db } = deps.database;
+  const ref = await getCaseInScope(db, ctx, caseId);
+  const row = await repo.findCaseDetail(db, caseId);
+  const encrypted = body.field === 'idNumber' ? row?.idEncrypted : row?.phoneEncrypted;
+  if (!encrypted) throw notFound(body.field === 'idNumber' ? 'ID number' : 'Phone');
+  const now = deps.clock.now();
+  await db.transaction((tx) =>
+    recordAudit(
+      tx,
+      ctx,
+      {
+        action: body.field === 'idNumber' ? 'graduate.reveal_id' : 'graduate.reveal_phone',
+        entityType: 'graduate',
+        entityId: ref.graduateId,
+        after: { caseId },
+        reason: body.reason,
+      },
+      now,
+    ),
+  );
+  return { value: deps.crypto.decrypt(encrypted) };
+}
+
+// ——— bulk ———
+
+/**
+ * Apply one append or status change to many cases the user may change; cases they may not (out of scope,
+ * handed over, contradicting status) are skipped and counted, never half-applied: all in one transaction.
+ */
+async function changeMany(
+  deps: TDeps,
+  ctx: TCtx,
+  caseIds: string[],
+  action: string,
+  each: (tx: TDbOrTx, caseId: string) => Promise<boolean>,
+  detail: Record<string, unknown>,
+) {
+  requireUser(ctx);
+  const now = deps.clock.now();
+  return deps.database.db.transaction(async (tx) => {
+    let updated = 0;
+    const done: string[] = [];
+    for (const id of [...new Set(caseIds)].sort()) {
+      try {
+        await lockCaseForWrite(tx, ctx, id);
+      } catch (err) {
+        if (err instanceof AppError && (err.code === 'not_found' || err.code === 'forbidden')) continue;
+        throw err;
+      }
+      if (await each(tx, id)) {
+        updated++;
+        done.push(id);
+      }
+    }
+    await recordAudit(
+      tx,
+      ctx,
+      { action, entityType: 'ledger_case', after: { ...detail, caseIds: done } },
+      now,
+    );
+    return { updated, skipped: caseIds.length - updated };
+  });
+}
+
+export function bulkAddMeasure(deps: TDeps, ctx: TCtx, body: z.infer<typeof ZBulkMeasureBody>) {
+  const user = requireUser(ctx);
+  const now = deps.clock.now();
+  const { caseIds, ...measure } = body;
+  const when = happenedAt(measure.date, now);
+  return changeMany(
+    deps,
+    ctx,
+    caseIds,
+    'case.bulk_measure',
+    async (tx, caseId) => {
+      const cur = await repo.findCaseDetail(tx, caseId);
+      await repo.updateCase(tx, caseId, { lastMeasureAt: later(cur?.lastMeasureAt ?? null, when) }, false);
+      await appendCaseEvents(tx, [
+        {
+          caseId,
+          kind: 'measure',
+          at: now,
+          occurredOn: measure.date,
+          actorUserId: user.id,
+          actorName: user.displayName,
+          data: { ...measure, group: measureGroupOf(measure.item), bulk: true },
+        },
+      ]);
+      return true;
+    },
+    measure,
+  );
+}
+
+export function bulkSetStatus(deps: TDeps, ctx: TCtx, body: z.infer<typeof ZBulkStatusBody>) {
+  const user = requireUser(ctx);
+  const now = deps.clock.now();
+  return changeMany(
+    deps,
+    ctx,
+    body.caseIds,
+    'case.bulk_status',
+    async (tx, caseId) => {
+      const cur = await repo.findCaseDetail(tx, caseId);
+      if (!cur || cur.status === body.status) return false;
+      if (body.status === 'seeking' && isEmployedDestination(cur.destinationCode)) return false;
+      await repo.updateCase(tx, caseId, { status: body.status, updatedAt: now, updatedBy: user.id }, true);
+      await appendCaseEvents(tx, [
+        {
+          caseId,
+          kind: 'status',
+          at: now,
+          actorUserId: user.id,
+          actorName: user.displayName,
+          data: { from: cur.status, to: body.status, note: body.note, bulk: true },
+        },
+      ]);
+      return true;
+    },
+    { status: body.status, note: body.note },
+  );
+}

@@ -1,0 +1,279 @@
+import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { TCaseListQuery } from '../../../domain/api/ledger.ts';
+import type { TLedgerRules } from '../../../domain/ledger/rules.ts';
+import type { TDbOrTx } from '../../db/client.ts';
+import { queryRows } from '../../db/query.ts';
+import {
+  appUser,
+  caseFile,
+  counselorClass,
+  graduate,
+  helperPairing,
+  ledgerCase,
+  orgUnit,
+  region,
+} from '../../db/schema/index.ts';
+import { activeSql, overdueSql, pairedSql, placedSql, siqingSql, urgencySql } from './clock-sql.ts';
+
+const university = alias(orgUnit, 'university');
+const holder = alias(orgUnit, 'holder');
+const domicile = alias(region, 'domicile');
+const helperUser = alias(appUser, 'helper_user');
+
+/** The columns the ledger clock reads, for rendering with the domain functions. */
+const clockColumns = {
+  cohort: ledgerCase.cohort,
+  status: ledgerCase.status,
+  openedAt: ledgerCase.openedAt,
+  intention: ledgerCase.intention,
+  needsConfirmedAt: ledgerCase.needsConfirmedAt,
+  profileVerifiedAt: ledgerCase.profileVerifiedAt,
+  hasPhone: sql<boolean>`(${graduate.phoneEncrypted} is not null)`,
+  lastMeasureAt: ledgerCase.lastMeasureAt,
+  lastContactAt: ledgerCase.lastContactAt,
+  nextFollowUpDue: ledgerCase.nextFollowUpDue,
+  progressUpdatedAt: ledgerCase.progressUpdatedAt,
+  destinationCode: ledgerCase.destinationCode,
+  pairedAt: helperPairing.startedAt,
+};
+
+/** The list's filters (besides scope) as one condition. */
+export function caseFilterWhere(q: Partial<TCaseListQuery>, rules: TLedgerRules, now: Date): SQL | undefined {
+  const conds: SQL[] = [];
+  if (q.q) {
+    const like = `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    conds.push(sql`(${graduate.name} like ${like} or ${graduate.studentNo} like ${like})`);
+  }
+  if (q.cohort) conds.push(eq(ledgerCase.cohort, q.cohort));
+  if (q.status) conds.push(eq(ledgerCase.status, q.status));
+  if (q.stage) conds.push(eq(ledgerCase.stage, q.stage));
+  if (q.collegeId) conds.push(eq(graduate.collegeId, q.collegeId));
+  if (q.intention) conds.push(eq(ledgerCase.intention, q.intention));
+  if (q.overdue) conds.push(overdueSql(rules, now));
+  if (q.unpaired) conds.push(sql`(${activeSql} and not ${pairedSql})`);
+  if (q.notClear) conds.push(sql`not ${siqingSql(rules, now)[q.notClear]}`);
+  return conds.length > 0 ? and(...conds) : undefined;
+}
+
+const listColumns = {
+  id: ledgerCase.id,
+  graduateId: ledgerCase.graduateId,
+  name: graduate.name,
+  gender: graduate.gender,
+  universityName: university.name,
+  collegeName: graduate.collegeName,
+  className: graduate.className,
+  majorName: graduate.majorName,
+  level: graduate.level,
+  domicileName: domicile.name,
+  stage: ledgerCase.stage,
+  holderOrgName: holder.name,
+  helperName: helperUser.displayName,
+  ...clockColumns,
+};
+/** ledger_case ⋈ graduate ⋈ names ⋈ current pairing (the case page's query repeats these joins). */
+const selectList = (db: TDbOrTx) =>
+  db
+    .select(listColumns)
+    .from(ledgerCase)
+    .innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId))
+    .innerJoin(university, eq(university.id, ledgerCase.universityId))
+    .innerJoin(holder, eq(holder.id, ledgerCase.holderOrgId))
+    .leftJoin(domicile, eq(domicile.code, graduate.domicileCountyCode))
+    .leftJoin(
+      helperPairing,
+      and(eq(helperPairing.graduateId, ledgerCase.graduateId), isNull(helperPairing.endedAt)),
+    )
+    .leftJoin(helperUser, eq(helperUser.id, helperPairing.helperUserId));
+export type TCaseListRow = Awaited<ReturnType<typeof selectList>>[number];
+
+/** One page of cases matching `where`, in the requested order (urgency: earliest due date first). */
+export async function listCases(
+  db: TDbOrTx,
+  where: SQL,
+  q: Pick<TCaseListQuery, 'sort' | 'order' | 'page' | 'pageSize'>,
+  rules: TLedgerRules,
+) {
+  const dir = q.order === 'desc' ? desc : asc;
+  const order: SQL[] = {
+    urgency: [
+      dir(urgencySql(rules)),
+      asc(sql`coalesce(${ledgerCase.lastContactAt}, ${ledgerCase.openedAt})`),
+    ],
+    name: [dir(graduate.name)],
+    lastContact: [dir(sql`coalesce(${ledgerCase.lastContactAt}, ${ledgerCase.openedAt})`)],
+    opened: [dir(ledgerCase.openedAt)],
+    college: [dir(graduate.collegeName), asc(graduate.className)],
+  }[q.sort];
+  const [rows, total] = await Promise.all([
+    selectList(db)
+      .where(where)
+      .orderBy(...order, asc(graduate.name), asc(ledgerCase.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    countCases(db, where),
+  ]);
+  return { rows, total };
+}
+
+export async function countCases(db: TDbOrTx, where: SQL): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(ledgerCase)
+    .innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId))
+    .where(where);
+  return Number(row?.n ?? 0);
+}
+
+/** Summary counts over the whole scoped caseload in one pass. */
+export async function summarizeCases(db: TDbOrTx, where: SQL, rules: TLedgerRules, now: Date) {
+  const s = siqingSql(rules, now);
+  const [row] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      overdue: sql<number>`(count(*) filter (where ${overdueSql(rules, now)}))::int`,
+      unpaired: sql<number>`(count(*) filter (where ${activeSql} and not ${pairedSql}))::int`,
+      needsNotConfirmed: sql<number>`(count(*) filter (where not ${s.needs}))::int`,
+      placed: sql<number>`(count(*) filter (where ${placedSql}))::int`,
+    })
+    .from(ledgerCase)
+    .innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId))
+    .where(where);
+  return {
+    total: Number(row?.total ?? 0),
+    overdue: Number(row?.overdue ?? 0),
+    unpaired: Number(row?.unpaired ?? 0),
+    needsNotConfirmed: Number(row?.needsNotConfirmed ?? 0),
+    placed: Number(row?.placed ?? 0),
+  };
+}
+
+const detailColumns = {
+  ...listColumns,
+  version: ledgerCase.version,
+  holderOrgId: ledgerCase.holderOrgId,
+  handedOverAt: ledgerCase.handedOverAt,
+  needs: ledgerCase.needs,
+  planText: ledgerCase.planText,
+  plannedMeasures: ledgerCase.plannedMeasures,
+  destination: ledgerCase.destination,
+  updatedAt: ledgerCase.updatedAt,
+  updatedBy: ledgerCase.updatedBy,
+  updatedByName: sql<
+    string | null
+  >`(select display_name from app_user u where u.id = ${ledgerCase.updatedBy})`,
+  helperUserId: helperPairing.helperUserId,
+  ethnicity: graduate.ethnicity,
+  birthDate: graduate.birthDate,
+  idMasked: graduate.idMasked,
+  idEncrypted: graduate.idEncrypted,
+  phoneEncrypted: graduate.phoneEncrypted,
+  majorCode: graduate.majorCode,
+  domicileCountyCode: graduate.domicileCountyCode,
+  difficultyCode: graduate.difficultyCode,
+  isRegisteredPoor: graduate.isRegisteredPoor,
+  isFocusCounty: graduate.isFocusCounty,
+  isTarget: graduate.isTarget,
+  targetReasons: graduate.targetReasons,
+  collegeId: graduate.collegeId,
+};
+const selectDetail = (db: TDbOrTx) =>
+  db
+    .select(detailColumns)
+    .from(ledgerCase)
+    .innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId))
+    .innerJoin(university, eq(university.id, ledgerCase.universityId))
+    .innerJoin(holder, eq(holder.id, ledgerCase.holderOrgId))
+    .leftJoin(domicile, eq(domicile.code, graduate.domicileCountyCode))
+    .leftJoin(
+      helperPairing,
+      and(eq(helperPairing.graduateId, ledgerCase.graduateId), isNull(helperPairing.endedAt)),
+    )
+    .leftJoin(helperUser, eq(helperUser.id, helperPairing.helperUserId));
+export type TCaseDetailRow = Awaited<ReturnType<typeof selectDetail>>[number];
+
+export async function findCaseDetail(db: TDbOrTx, caseId: string): Promise<TCaseDetailRow | undefined> {
+  const [row] = await selectDetail(db).where(eq(ledgerCase.id, caseId));
+  return row;
+}
+
+/** Names of the counselors who keep the graduate's class. */
+export async function listCounselorNames(db: TDbOrTx, collegeId: string | null, className: string | null) {
+  if (!collegeId || !className) return [];
+  const rows = await db
+    .select({ name: appUser.displayName })
+    .from(counselorClass)
+    .innerJoin(appUser, eq(appUser.id, counselorClass.userId))
+    .where(and(eq(counselorClass.collegeId, collegeId), eq(counselorClass.className, className)))
+    .orderBy(asc(appUser.displayName));
+  return rows.map((r) => r.name);
+}
+
+export async function listCaseFiles(db: TDbOrTx, caseId: string) {
+  return db
+    .select({ id: caseFile.id, name: caseFile.name, size: caseFile.size, createdAt: caseFile.createdAt })
+    .from(caseFile)
+    .where(eq(caseFile.caseId, caseId))
+    .orderBy(desc(caseFile.createdAt));
+}
+
+export async function updateCase(
+  tx: TDbOrTx,
+  caseId: string,
+  set: Partial<typeof ledgerCase.$inferInsert>,
+  bumpVersion: boolean,
+) {
+  await tx
+    .update(ledgerCase)
+    .set({ ...set, ...(bumpVersion ? { version: sql`${ledgerCase.version} + 1` } : {}) })
+    .where(eq(ledgerCase.id, caseId));
+}
+
+/** 四清 counts per unit over the scoped cases. */
+export async function siqingByUnit(
+  db: TDbOrTx,
+  where: SQL,
+  groupBy: 'university' | 'college' | 'province' | 'county',
+  rules: TLedgerRules,
+  now: Date,
+) {
+  const s = siqingSql(rules, now);
+  const unit = {
+    university: {
+      code: sql`ledger_case.university_id::text`,
+      name: sql`(select name from org_unit o where o.id = ledger_case.university_id)`,
+    },
+    college: {
+      code: sql`coalesce(graduate.college_id::text, graduate.college_name, '')`,
+      name: sql`coalesce(graduate.college_name, '—')`,
+    },
+    province: {
+      code: sql`coalesce(graduate.province_code, '')`,
+      name: sql`(select name from region r where r.code = graduate.province_code)`,
+    },
+    county: {
+      code: sql`coalesce(graduate.domicile_county_code, '')`,
+      name: sql`(select name from region r where r.code = graduate.domicile_county_code)`,
+    },
+  }[groupBy];
+  return queryRows<{
+    code: string;
+    name: string | null;
+    total: number;
+    profile: number;
+    needs: number;
+    measures: number;
+    progress: number;
+    allFour: number;
+  }>(
+    db,
+    sql`select code, min(name) as name, count(*)::int as total,
+        sum(profile::int)::int as profile, sum(needs::int)::int as needs, sum(measures::int)::int as measures,
+        sum(progress::int)::int as progress, sum((profile and needs and measures and progress)::int)::int as "allFour"
+      from (select ${unit.code} as code, ${unit.name} as name, ${s.profile} as profile, ${s.needs} as needs,
+              ${s.measures} as measures, ${s.progress} as progress
+            from ledger_case join graduate on graduate.id = ledger_case.graduate_id where ${where}) t
+      group by code order by total desc, code`,
+  ).then((rows) => rows.map((r) => ({ ...r, name: r.name ?? '—' })));
+}

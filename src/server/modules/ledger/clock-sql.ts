@@ -1,0 +1,65 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { UNEMPLOYED_DESTINATIONS } from '../../../domain/ledger/codes.ts';
+import type { TLedgerRules } from '../../../domain/ledger/rules.ts';
+
+/*
+ * The ledger clock (domain/ledger/clock.ts) as SQL over `ledger_case` and `graduate`, for sorting, filtering
+ * and counting whole caseloads without loading them. Pages are rendered with the domain functions;
+ * clock-sql.test.ts checks both agree case by case.
+ */
+
+const days = (n: number) => sql`(${n}::int * interval '1 day')`;
+const at = (now: Date) => sql`${now.toISOString()}::timestamptz`;
+const unemployed = sql.raw(UNEMPLOYED_DESTINATIONS.map((c) => `'${c}'`).join(','));
+
+const employedDestination = sql`(ledger_case.destination_code is not null
+  and ledger_case.destination_code not in (${unemployed}))`;
+/** placed: an employed destination, or the status says so */
+export const placedSql = sql`(ledger_case.status = 'placed' or ${employedDestination})`;
+/** active: seeking work and not placed — only active cases have due dates */
+export const activeSql = sql`(ledger_case.status = 'seeking' and not ${employedDestination})`;
+export const pairedSql = sql`exists (select 1 from helper_pairing hp_now
+  where hp_now.graduate_id = ledger_case.graduate_id and hp_now.ended_at is null)`;
+
+/** end of the cohort's leaving day, 23:59:59 in China (UTC+8) = 15:59:59 UTC */
+function leavingSql(rules: TLedgerRules): SQL {
+  const [m, d] = rules.leavingMonthDay.split('-').map(Number);
+  return sql`(make_timestamp(ledger_case.cohort, ${m}::int, ${d}::int, 15, 59, 59) at time zone 'UTC')`;
+}
+
+/** Due instants of the four rules (null when the rule does not apply); mirrors `dueItems`. */
+export function dueSql(rules: TLedgerRules) {
+  const leaving = leavingSql(rules);
+  return {
+    unpaired: sql`case when not ${pairedSql} then ledger_case.opened_at + ${days(rules.pairWithinDays)} end`,
+    followUp: sql`least(ledger_case.next_follow_up_due,
+      coalesce(ledger_case.last_contact_at, ledger_case.opened_at) + ${days(rules.followUpEveryDays)})`,
+    measure: sql`coalesce(ledger_case.last_measure_at, ledger_case.opened_at) + ${days(rules.measurePeriodDays)}`,
+    needs: sql`case when not coalesce(ledger_case.needs_confirmed_at >= ${leaving} - ${days(rules.needsPeriodDays)},
+      false) then ${leaving} end`,
+  };
+}
+
+/** The earliest due instant of an active case ('infinity' otherwise): the worklist's urgency key. */
+export function urgencySql(rules: TLedgerRules): SQL {
+  const d = dueSql(rules);
+  return sql`(case when ${activeSql} then least(${d.unpaired}, ${d.followUp}, ${d.measure}, ${d.needs})
+    else 'infinity'::timestamptz end)`;
+}
+
+export function overdueSql(rules: TLedgerRules, now: Date): SQL {
+  return sql`(${urgencySql(rules)} < ${at(now)})`;
+}
+
+/** The four 四清 flags as booleans; mirrors `evaluateSiqing`. */
+export function siqingSql(rules: TLedgerRules, now: Date) {
+  const since = (n: number) => sql`${at(now)} - ${days(n)}`;
+  return {
+    profile: sql`(ledger_case.profile_verified_at is not null and graduate.phone_encrypted is not null)`,
+    needs: sql`(${placedSql} or (ledger_case.intention is not null
+      and coalesce(ledger_case.needs_confirmed_at >= ${since(rules.needsPeriodDays)}, false)))`,
+    measures: sql`(not ${activeSql} or coalesce(ledger_case.last_measure_at >= ${since(rules.measurePeriodDays)}, false))`,
+    progress: sql`(${placedSql} or not ${activeSql}
+      or coalesce(ledger_case.progress_updated_at >= ${since(rules.progressPeriodDays)}, false))`,
+  };
+}
