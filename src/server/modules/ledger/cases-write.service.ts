@@ -1,7 +1,5 @@
 import type { z } from 'zod';
 import type {
-  ZBulkMeasureBody,
-  ZBulkStatusBody,
   ZDestinationBody,
   ZFollowUpBody,
   ZMeasureBody,
@@ -11,18 +9,16 @@ import type {
   ZStatusBody,
 } from '../../../domain/api/ledger.ts';
 import { isEmployedDestination, measureGroupOf } from '../../../domain/ledger/codes.ts';
-import { hasPermission } from '../../../domain/roles.ts';
 import type { TCtx, TDeps } from '../../context.ts';
-import type { TDbOrTx } from '../../db/client.ts';
 import type { ledgerCase } from '../../db/schema/index.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { recordAudit, type TAuditEntry } from '../audit/audit.service.ts';
 import { requireUser } from '../auth/auth.service.ts';
-import { assertVersion, getCaseInScope, lockCaseForWrite, type TCaseRef } from './case-access.ts';
+import { assertVersion, lockCaseForWrite, type TCaseRef } from './case-access.ts';
+import { happenedAt, later } from './case-dates.ts';
 import { appendCaseEvents, type TNewCaseEvent } from './case-events.repo.ts';
 import * as repo from './cases.repo.ts';
 import { getCase } from './cases-query.service.ts';
-import { findEvidenceFile, storeEvidenceFile } from './evidence-files.ts';
 
 type TCurrent = repo.TCaseDetailRow;
 type TChange = {
@@ -77,26 +73,6 @@ const conflictOf = (cur: TCurrent, yours: Record<string, unknown>, theirs: Recor
   updatedBy: cur.updatedByName,
   updatedAt: cur.updatedAt,
 });
-
-/** China's calendar date of an instant (the users' "today"). */
-const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-
-/** When a dated entry happened, as an instant: noon of that day in China, never later than now. */
-function happenedAt(date: string, now: Date): Date {
-  if (date > chinaDate(now)) {
-    throw new AppError(
-      'validation_error',
-      `日期 ${date} 不能晚于今天 / The date ${date} cannot be in the future`,
-      {
-        field: 'date',
-      },
-    );
-  }
-  const noon = new Date(`${date}T12:00:00+08:00`);
-  return noon < now ? noon : now;
-}
-
-const later = (a: Date | null, b: Date) => (a && a > b ? a : b);
 
 // ——— overwriting edits: checked against the version the user edited ———
 
@@ -257,179 +233,4 @@ export function addProgress(deps: TDeps, ctx: TCtx, caseId: string, body: z.infe
       audit: { action: 'case.progress', after: body },
     };
   });
-}
-
-export async function uploadEvidence(
-  deps: TDeps,
-  ctx: TCtx,
-  caseId: string,
-  file: { name: string; content: Buffer },
-) {
-  const user = requireUser(ctx);
-  const now = deps.clock.now();
-  return deps.database.db.transaction(async (tx) => {
-    await lockCaseForWrite(tx, ctx, caseId);
-    const row = await storeEvidenceFile(tx, { caseId, ...file, uploadedBy: user.id, now });
-    await appendCaseEvents(tx, [
-      {
-        caseId,
-        kind: 'file',
-        at: now,
-        actorUserId: user.id,
-        actorName: user.displayName,
-        data: { fileId: row.id, name: row.name },
-      },
-    ]);
-    await recordAudit(
-      tx,
-      ctx,
-      {
-        action: 'case.file',
-        entityType: 'ledger_case',
-        entityId: caseId,
-        after: { fileId: row.id, name: row.name, size: row.size },
-      },
-      now,
-    );
-    return { ...row, createdAt: row.createdAt.toISOString() };
-  });
-}
-
-export async function getEvidence(deps: TDeps, ctx: TCtx, caseId: string, fileId: string) {
-  await getCaseInScope(deps.database.db, ctx, caseId);
-  const file = await findEvidenceFile(deps.database.db, caseId, fileId);
-  if (!file) throw notFound('File');
-  return file;
-}
-
-/** Reveal the full ID number or phone of the case's graduate: permission, scope and a reason; audited first. */
-export async function revealOnCase(
-  deps: TDeps,
-  ctx: TCtx,
-  caseId: string,
-  body: { field: 'idNumber' | 'phone'; reason: string },
-) {
-  const user = requireUser(ctx);
-  if (!hasPermission(user.roles, 'graduates.reveal')) throw forbidden();
-  const { db } = deps.database;
-  const ref = await getCaseInScope(db, ctx, caseId);
-  const row = await repo.findCaseDetail(db, caseId);
-  const encrypted = body.field === 'idNumber' ? row?.idEncrypted : row?.phoneEncrypted;
-  if (!encrypted) throw notFound(body.field === 'idNumber' ? 'ID number' : 'Phone');
-  const now = deps.clock.now();
-  await db.transaction((tx) =>
-    recordAudit(
-      tx,
-      ctx,
-      {
-        action: body.field === 'idNumber' ? 'graduate.reveal_id' : 'graduate.reveal_phone',
-        entityType: 'graduate',
-        entityId: ref.graduateId,
-        after: { caseId },
-        reason: body.reason,
-      },
-      now,
-    ),
-  );
-  return { value: deps.crypto.decrypt(encrypted) };
-}
-
-// ——— bulk ———
-
-/**
- * Apply one append or status change to many cases the user may change; cases they may not (out of scope,
- * handed over, contradicting status) are skipped and counted, never half-applied: all in one transaction.
- */
-async function changeMany(
-  deps: TDeps,
-  ctx: TCtx,
-  caseIds: string[],
-  action: string,
-  each: (tx: TDbOrTx, caseId: string) => Promise<boolean>,
-  detail: Record<string, unknown>,
-) {
-  requireUser(ctx);
-  const now = deps.clock.now();
-  return deps.database.db.transaction(async (tx) => {
-    let updated = 0;
-    const done: string[] = [];
-    for (const id of [...new Set(caseIds)].sort()) {
-      try {
-        await lockCaseForWrite(tx, ctx, id);
-      } catch (err) {
-        if (err instanceof AppError && (err.code === 'not_found' || err.code === 'forbidden')) continue;
-        throw err;
-      }
-      if (await each(tx, id)) {
-        updated++;
-        done.push(id);
-      }
-    }
-    await recordAudit(
-      tx,
-      ctx,
-      { action, entityType: 'ledger_case', after: { ...detail, caseIds: done } },
-      now,
-    );
-    return { updated, skipped: caseIds.length - updated };
-  });
-}
-
-export function bulkAddMeasure(deps: TDeps, ctx: TCtx, body: z.infer<typeof ZBulkMeasureBody>) {
-  const user = requireUser(ctx);
-  const now = deps.clock.now();
-  const { caseIds, ...measure } = body;
-  const when = happenedAt(measure.date, now);
-  return changeMany(
-    deps,
-    ctx,
-    caseIds,
-    'case.bulk_measure',
-    async (tx, caseId) => {
-      const cur = await repo.findCaseDetail(tx, caseId);
-      await repo.updateCase(tx, caseId, { lastMeasureAt: later(cur?.lastMeasureAt ?? null, when) }, false);
-      await appendCaseEvents(tx, [
-        {
-          caseId,
-          kind: 'measure',
-          at: now,
-          occurredOn: measure.date,
-          actorUserId: user.id,
-          actorName: user.displayName,
-          data: { ...measure, group: measureGroupOf(measure.item), bulk: true },
-        },
-      ]);
-      return true;
-    },
-    measure,
-  );
-}
-
-export function bulkSetStatus(deps: TDeps, ctx: TCtx, body: z.infer<typeof ZBulkStatusBody>) {
-  const user = requireUser(ctx);
-  const now = deps.clock.now();
-  return changeMany(
-    deps,
-    ctx,
-    body.caseIds,
-    'case.bulk_status',
-    async (tx, caseId) => {
-      const cur = await repo.findCaseDetail(tx, caseId);
-      if (!cur || cur.status === body.status) return false;
-      if (body.status === 'seeking' && isEmployedDestination(cur.destinationCode)) return false;
-      await repo.updateCase(tx, caseId, { status: body.status, updatedAt: now, updatedBy: user.id }, true);
-      await appendCaseEvents(tx, [
-        {
-          caseId,
-          kind: 'status',
-          at: now,
-          actorUserId: user.id,
-          actorName: user.displayName,
-          data: { from: cur.status, to: body.status, note: body.note, bulk: true },
-        },
-      ]);
-      return true;
-    },
-    { status: body.status, note: body.note },
-  );
 }

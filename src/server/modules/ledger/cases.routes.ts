@@ -28,6 +28,8 @@ import type { TDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { requirePermission } from '../../plugins/auth.ts';
 import { sendDownload } from '../../plugins/download.ts';
+import * as files from './case-files.service.ts';
+import * as bulk from './cases-bulk.service.ts';
 import * as query from './cases-query.service.ts';
 import * as write from './cases-write.service.ts';
 import { MAX_EVIDENCE_BYTES } from './evidence-files.ts';
@@ -180,7 +182,7 @@ export function casesRoutes(deps: TDeps): FastifyPluginAsyncZod {
         const content = await file.toBuffer().catch(() => {
           throw new AppError('validation_error', '文件超过 10 MB / The file is larger than 10 MB');
         });
-        const saved = await write.uploadEvidence(deps, request.ctx, request.params.id, {
+        const saved = await files.uploadEvidence(deps, request.ctx, request.params.id, {
           name: file.filename,
           content,
         });
@@ -198,7 +200,7 @@ export function casesRoutes(deps: TDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const file = await write.getEvidence(deps, request.ctx, request.params.id, request.params.fileId);
+        const file = await files.getEvidence(deps, request.ctx, request.params.id, request.params.fileId);
         await sendDownload(reply, { name: file.name, type: file.mime }, async (out) => {
           out.end(Buffer.from(file.content));
         });
@@ -216,7 +218,7 @@ export function casesRoutes(deps: TDeps): FastifyPluginAsyncZod {
           response: { 200: z.object({ value: z.string() }) },
         },
       },
-      async (request) => write.revealOnCase(deps, request.ctx, request.params.id, request.body),
+      async (request) => files.revealOnCase(deps, request.ctx, request.params.id, request.body),
     );
 
     app.post(
@@ -230,7 +232,7 @@ export function casesRoutes(deps: TDeps): FastifyPluginAsyncZod {
           response: { 200: ZBulkResult },
         },
       },
-      async (request) => write.bulkAddMeasure(deps, request.ctx, request.body),
+      async (request) => bulk.bulkAddMeasure(deps, request.ctx, request.body),
     );
     app.post(
       '/api/cases/bulk/status',
@@ -243,7 +245,7 @@ export function casesRoutes(deps: TDeps): FastifyPluginAsyncZod {
           response: { 200: ZBulkResult },
         },
       },
-      async (request) => write.bulkSetStatus(deps, request.ctx, request.body),
+      async (request) => bulk.bulkSetStatus(deps, request.ctx, request.body),
     );
 
     app.get(
