@@ -101,3 +101,17 @@ describe('due items', () => {
     expect(escalationLevel(due, at(R.escalateToUniversityDays + R.escalateToProvinceDays + 0.1), R)).toBe(2);
   });
 });
+
+describe('rules', () => {
+  it('accept only a leaving date every year has', () => {
+    const ok = (md: string) => ZLedgerRules.safeParse({ ...R, leavingMonthDay: md }).success;
+    expect([ok('06-30'), ok('02-28'), ok('12-31')]).toEqual([true, true, true]);
+    expect([ok('02-29'), ok('02-30'), ok('04-31'), ok('13-01'), ok('6-30')]).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});

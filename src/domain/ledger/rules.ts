@@ -17,13 +17,25 @@ export const ZLedgerRules = z.object({
   /** 求职进展清: progress updated within this many days while not placed */
   progressPeriodDays: z.number().int().min(1).max(365),
   /** the cohort leaves school on this month-day of its year (MM-DD); needs must be reconfirmed before it */
-  leavingMonthDay: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
+  leavingMonthDay: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+    .refine(
+      isEveryYearDate,
+      '每年都存在的日期（不能是 2 月 29 日）/ a date every year has (not 29 February)',
+    ),
   /** an overdue item escalates to the university admin after this many days */
   escalateToUniversityDays: z.number().int().min(0).max(90),
   /** …and to the province after this many more days */
   escalateToProvinceDays: z.number().int().min(0).max(90),
 });
 export type TLedgerRules = z.infer<typeof ZLedgerRules>;
+
+/** MM-DD that exists in every year: leap days and 30/31 February etc. would roll over or fail in SQL. */
+function isEveryYearDate(md: string): boolean {
+  const [m, d] = md.split('-').map(Number) as [number, number];
+  return d <= [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+}
 
 export const DEFAULT_LEDGER_RULES: TLedgerRules = {
   pairWithinDays: 7,
