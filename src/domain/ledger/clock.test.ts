@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueItems, escalationLevel, evaluateSiqing, type TCaseDates } from './clock.ts';
-import { DAY_MS, leavingDate, DEFAULT_LEDGER_RULES as R } from './rules.ts';
+import { DAY_MS, leavingDate, DEFAULT_LEDGER_RULES as R, ZLedgerRules } from './rules.ts';
 
 const NOW = new Date('2020-06-01T04:00:00Z');
 const ago = (days: number) => new Date(NOW.getTime() - days * DAY_MS);
