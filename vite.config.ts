@@ -36,7 +36,8 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    // only API calls: the web app's own modules live under /api/*.ts too (src/web/api)
+    proxy: { '^/api/(?!.*\\.tsx?$)': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
   },
   preview: { port: 4173 },
 });

@@ -14,6 +14,7 @@ import { commitBatch } from '../src/server/modules/imports/import-commit.service
 import { stageImport } from '../src/server/modules/imports/import-stage.service.ts';
 import { loadReferenceData } from '../src/server/modules/orgs/reference.loader.ts';
 import { seedDemo } from '../src/server/seed/demo.ts';
+import { CapturingSmsProvider } from '../src/server/sms/capturing-provider.ts';
 
 /** The roster's 12 columns as text: what a raw COPY of the same file needs, with no validation at all. */
 const BARE = `create table bench_raw (c1 text, c2 text, c3 text, c4 text, c5 text, c6 text, c7 text, c8 text, c9 text,
@@ -53,6 +54,7 @@ export async function runEngine(engine: 'postgres' | 'pglite', file: string, pgB
     database,
     crypto: createCrypto('bench-secret-0123456789abcdefghijklmnop'),
     clock: systemClock,
+    sms: new CapturingSmsProvider(),
   } as unknown as TDeps;
   await seedDemo(deps, { onlyIfEmpty: true, size: 0 });
   const ctx = buildCtx((await findActingUser(database.db, 'gzu_admin'))!.user, null, null);

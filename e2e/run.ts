@@ -22,7 +22,9 @@ import {
   submitLogin,
   visibleText,
 } from './browser.ts';
+import { caseloadJourney } from './caseload.journey.ts';
 import { FIRST, SCIENTIFIC_ID, SECOND, type TImportFiles, writeImportFiles } from './fixtures.ts';
+import { selfServiceJourney } from './self-service.journey.ts';
 import { startTestServer, type TTestServer } from './server.ts';
 
 const JOURNEY_TIMEOUT_MS = 90_000;
@@ -131,7 +133,7 @@ journey(
   'graduate sees only their own menu and a 403 on the audit log',
   async (page) => {
     await login(page, 'graduate_demo');
-    assert.deepEqual(await menuLabels(page), ['工作台', '修改密码']);
+    assert.deepEqual(await menuLabels(page), ['工作台', '我的就业服务', '消息通知', '修改密码']);
     const menu = await menuText(page);
     for (const hidden of ['参考数据', '行政区划', '组织机构', '审计日志']) {
       assert.ok(!menu.includes(hidden), `menu hides ${hidden}`);
@@ -458,3 +460,6 @@ journey('a counselor has no 数据导入 menu and gets a 403 on /imports', async
   const api = await page.request.get('/api/imports');
   assert.equal(api.status(), 403, 'the API refuses too, not just the menu');
 });
+
+caseloadJourney(journey);
+selfServiceJourney(journey);

@@ -11,6 +11,7 @@ import { systemClock } from '../server/context.ts';
 import { createCrypto } from '../server/crypto.ts';
 import { openDatabase } from '../server/db/open.ts';
 import { seedDemo } from '../server/seed/demo.ts';
+import { CapturingSmsProvider } from '../server/sms/capturing-provider.ts';
 import { withDatabaseName } from '../server/test/global-setup.ts';
 
 /*
@@ -82,7 +83,13 @@ beforeAll(async () => {
   const config = loadConfig(env);
   const database = await openDatabase(config, 'import.command.test seed');
   try {
-    const deps = { config, database, crypto: createCrypto(config.secretKey), clock: systemClock };
+    const deps = {
+      config,
+      database,
+      crypto: createCrypto(config.secretKey),
+      clock: systemClock,
+      sms: new CapturingSmsProvider(),
+    };
     await seedDemo(deps, { onlyIfEmpty: true, size: 0 });
   } finally {
     await database.close();

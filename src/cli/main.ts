@@ -3,6 +3,7 @@ import { VERSION } from '../server/version.ts';
 import { registerAuditCommands } from './audit.command.ts';
 import { registerDbCommands } from './db.command.ts';
 import { registerImportCommands } from './import.command.ts';
+import { registerLedgerCommands } from './ledger.command.ts';
 import { registerUserCommands } from './user.command.ts';
 
 const program = new Command()
@@ -23,6 +24,7 @@ program
 
 registerDbCommands(program);
 registerImportCommands(program);
+registerLedgerCommands(program);
 registerAuditCommands(program);
 registerUserCommands(program);
 

@@ -2,6 +2,7 @@ import { loadConfig } from '../server/config.ts';
 import { systemClock, type TDeps } from '../server/context.ts';
 import { createCrypto } from '../server/crypto.ts';
 import { openDatabase } from '../server/db/open.ts';
+import { createSmsProvider } from '../server/sms/sms-provider.ts';
 
 /**
  * Open the database for one CLI command and close it afterwards. On the embedded database this takes the
@@ -11,7 +12,8 @@ export async function withDatabase<T>(purpose: string, fn: (deps: TDeps) => Prom
   const config = loadConfig();
   const database = await openDatabase(config, purpose);
   try {
-    return await fn({ config, database, crypto: createCrypto(config.secretKey), clock: systemClock });
+    const sms = createSmsProvider(config, { info: (_obj, msg) => console.log(msg) });
+    return await fn({ config, database, crypto: createCrypto(config.secretKey), clock: systemClock, sms });
   } finally {
     await database.close();
   }

@@ -39,6 +39,8 @@ afterAll(async () => {
 /** Every guarded GET route and the permission it needs (null: any signed-in user). */
 const GUARDED: { url: string; openapiPath: string; permission: TPermission | null }[] = [
   { url: '/api/auth/me', openapiPath: '/api/auth/me', permission: null },
+  { url: '/api/me/case', openapiPath: '/api/me/case', permission: 'self.portal' },
+  { url: '/api/me/access-log', openapiPath: '/api/me/access-log', permission: 'self.portal' },
   { url: '/api/reference/regions', openapiPath: '/api/reference/regions', permission: 'reference.read' },
   {
     url: '/api/reference/regions/resolve/522427',
@@ -73,10 +75,16 @@ const GUARDED: { url: string; openapiPath: string; permission: TPermission | nul
     openapiPath: '/api/imports/templates/{kind}',
     permission: 'imports.manage',
   },
+  { url: '/api/notifications', openapiPath: '/api/notifications', permission: null },
   { url: '/api/cases', openapiPath: '/api/cases', permission: 'cases.read' },
   { url: '/api/cases/summary', openapiPath: '/api/cases/summary', permission: 'cases.read' },
   { url: '/api/ledger/siqing', openapiPath: '/api/ledger/siqing', permission: 'cases.read' },
   { url: '/api/ledger/rules', openapiPath: '/api/ledger/rules', permission: 'cases.read' },
+  { url: '/api/handovers', openapiPath: '/api/handovers', permission: 'cases.handover' },
+  { url: '/api/pairing/coverage', openapiPath: '/api/pairing/coverage', permission: 'cases.pair' },
+  { url: '/api/pairing/unpaired', openapiPath: '/api/pairing/unpaired', permission: 'cases.pair' },
+  { url: '/api/pairing/helpers', openapiPath: '/api/pairing/helpers', permission: 'cases.pair' },
+  { url: '/api/pairing/paired', openapiPath: '/api/pairing/paired', permission: 'cases.pair' },
 ];
 /** Routes open to anyone or guarded by their own tests (auth flows, reveal). */
 const EXEMPT = [
@@ -84,7 +92,17 @@ const EXEMPT = [
   '/api/auth/login',
   '/api/auth/logout',
   '/api/auth/password',
+  // SMS sign-in needs no session: sms-login.test.ts checks the limits, enumeration and the session it opens
+  '/api/auth/sms/request',
+  '/api/auth/sms/verify',
   '/api/graduates/{id}/reveal',
+  // graduate self-service writes and files, and staff opening the account: portal.test.ts checks self-only
+  // access, staff refusal and the cases.write + case-scope rule
+  '/api/me/needs',
+  '/api/me/progress',
+  '/api/me/files',
+  '/api/me/files/{id}',
+  '/api/cases/{id}/self-account',
   // account writes: users.test.ts checks each refuses non-admins
   '/api/users/{id}',
   '/api/users/{id}/unlock',
@@ -98,6 +116,9 @@ const EXEMPT = [
   '/api/imports/{id}/revert',
   '/api/imports/{id}/error-workbook',
   '/api/imports/{id}/mapping-template',
+  // marking read: notifications.test.ts checks a user can only mark their own
+  '/api/notifications/{id}/read',
+  '/api/notifications/read-all',
   // case routes: cases.routes.test.ts checks permission, scope, the holder rule and concurrency
   '/api/cases/{id}',
   '/api/cases/{id}/events',
@@ -114,6 +135,13 @@ const EXEMPT = [
   '/api/cases/{id}/reveal',
   '/api/cases/bulk/measures',
   '/api/cases/bulk/status',
+  // handover preview/commit and a batch: handover.test.ts checks permission, own university and the leaving date
+  '/api/handovers/preview',
+  '/api/handovers/{id}',
+  // pairing writes and a case's history: pairing.routes.test.ts checks permission, own university and case scope
+  '/api/pairing/suggest',
+  '/api/pairing/assign',
+  '/api/cases/{id}/pairings',
 ];
 
 describe('route guards', () => {

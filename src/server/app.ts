@@ -10,7 +10,11 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { importRoutes } from './modules/imports/import.routes.ts';
 import { ImportJobs } from './modules/imports/import-jobs.ts';
 import { casesRoutes } from './modules/ledger/cases.routes.ts';
+import { handoverRoutes } from './modules/ledger/handover.routes.ts';
+import { pairingRoutes } from './modules/ledger/pairing.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
+import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { graduatesRoutes } from './modules/registry/graduates.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
@@ -64,7 +68,11 @@ export async function buildApp(deps: TDeps, options: TBuildOptions = {}): Promis
   app.decorate('importJobs', importJobs);
   app.addHook('onClose', () => importJobs.drain());
   await app.register(importRoutes(deps, importJobs));
+  await app.register(portalRoutes(deps));
   await app.register(casesRoutes(deps));
+  await app.register(handoverRoutes(deps));
+  await app.register(pairingRoutes(deps));
+  await app.register(notificationsRoutes(deps));
   await registerStatic(app);
   return app;
 }

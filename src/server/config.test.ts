@@ -34,6 +34,8 @@ describe('loadConfig', () => {
       dataDir: path.resolve('./data'),
       secretKey: STRONG,
       logLevel: 'info',
+      smsProvider: 'console',
+      ledgerTickMinutes: 60,
     });
   });
 
@@ -46,6 +48,8 @@ describe('loadConfig', () => {
       DATA_DIR: dir,
       BANGFU_SECRET_KEY: STRONG,
       LOG_LEVEL: 'warn',
+      SMS_PROVIDER: 'console',
+      LEDGER_TICK_MINUTES: '0',
     });
     expect(config).toEqual({
       nodeEnv: 'production',
@@ -55,7 +59,24 @@ describe('loadConfig', () => {
       dataDir: dir,
       secretKey: STRONG,
       logLevel: 'warn',
+      smsProvider: 'console',
+      ledgerTickMinutes: 0,
     });
+  });
+
+  it('refuses an SMS provider it has no implementation for', () => {
+    const problems = problemsOf({ BANGFU_SECRET_KEY: STRONG, SMS_PROVIDER: 'aliyun' });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['SMS_PROVIDER']);
+  });
+
+  it('refuses a ledger clock interval that is not a whole number of minutes in a day', () => {
+    for (const value of ['-1', '1.5', 'hourly', '1441']) {
+      const problems = problemsOf({ BANGFU_SECRET_KEY: STRONG, LEDGER_TICK_MINUTES: value });
+      expect(
+        problems.map((p) => p.split(':')[0]),
+        value,
+      ).toEqual(['LEDGER_TICK_MINUTES']);
+    }
   });
 
   it('lists every bad variable at once, each by name', () => {

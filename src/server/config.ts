@@ -3,6 +3,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import { z } from 'zod';
 
+export const SMS_PROVIDERS = ['console'] as const;
+
 /** The only reader of process.env. Parsed once at boot; every bad variable is reported together. */
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -18,6 +20,10 @@ const ZEnv = z.object({
     .min(32, { message: 'must be at least 32 characters (e.g. `openssl rand -hex 32`)' })
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** where SMS sign-in codes go; `console` logs them (development) — a gateway provider is added here */
+  SMS_PROVIDER: z.enum(SMS_PROVIDERS).default('console'),
+  /** minutes between runs of the ledger clock (overdue items, escalation, daily digest); 0 turns it off */
+  LEDGER_TICK_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
 });
 
 export type TConfig = {
@@ -29,6 +35,9 @@ export type TConfig = {
   dataDir: string;
   secretKey: string;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+  smsProvider: (typeof SMS_PROVIDERS)[number];
+  /** minutes between ledger clock runs; 0 = off (tests, benchmarks, a second server process) */
+  ledgerTickMinutes: number;
 };
 
 export class ConfigError extends Error {
@@ -67,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     dataDir,
     secretKey: secret,
     logLevel: e.LOG_LEVEL,
+    smsProvider: e.SMS_PROVIDER,
+    ledgerTickMinutes: e.LEDGER_TICK_MINUTES,
   };
 }
 

@@ -4,6 +4,7 @@ import type { TScope } from '../domain/scope.ts';
 import type { TConfig } from './config.ts';
 import type { TCrypto } from './crypto.ts';
 import type { TDatabase } from './db/client.ts';
+import type { TSmsProvider } from './sms/sms-provider.ts';
 
 /** The signed-in user as the server sees it (from the session row, joined to user and org). */
 export type TSessionUser = {
@@ -34,6 +35,8 @@ export type TDeps = {
   database: TDatabase;
   crypto: TCrypto;
   clock: TClock;
+  /** text messages (SMS sign-in codes); console in development, a capturing provider in tests */
+  sms: TSmsProvider;
 };
 
 export function systemCtx(): TCtx {

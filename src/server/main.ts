@@ -8,7 +8,9 @@ import { createCrypto } from './crypto.ts';
 import { openDatabase } from './db/open.ts';
 import { AppError } from './errors.ts';
 import { failInterruptedBatches } from './modules/imports/import.repo.ts';
+import { startLedgerScheduler } from './modules/ledger/ledger-scheduler.ts';
 import { isDemoSeeded } from './seed/demo.ts';
+import { createSmsProvider } from './sms/sms-provider.ts';
 
 /** config → database (migrate, reference data, demo seed on first start) → listen; graceful shutdown. */
 export async function startServer(options: { seedDemo?: boolean } = {}) {
@@ -39,16 +41,26 @@ export async function startServer(options: { seedDemo?: boolean } = {}) {
     }
     throw err;
   }
-  const deps = { config, database, crypto: createCrypto(config.secretKey), clock: systemClock };
+  const sms = createSmsProvider(config, logger);
+  if (config.smsProvider === 'console' && config.nodeEnv === 'production') {
+    logger.warn('SMS_PROVIDER=console in production: sign-in codes are not delivered and not logged');
+  }
+  const deps = { config, database, crypto: createCrypto(config.secretKey), clock: systemClock, sms };
   const interrupted = await failInterruptedBatches(database.db);
   if (interrupted)
     logger.warn({ interrupted }, 'import batches interrupted by the last shutdown marked failed');
   const app = await buildApp(deps, { logger });
+  // the zero-gap clock: overdue items, escalation, notifications and the daily digest (LEDGER_TICK_MINUTES=0: off)
+  const ledgerClock =
+    config.ledgerTickMinutes > 0
+      ? startLedgerScheduler(deps, logger, { intervalMinutes: config.ledgerTickMinutes })
+      : null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
+    await ledgerClock?.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -95,3 +95,33 @@ export const ZUpdateUserBody = z
 export type TUpdateUserBody = z.infer<typeof ZUpdateUserBody>;
 
 export const ZResetPasswordBody = z.object({ password: ZNewPassword });
+
+// ——— SMS-code sign-in (graduates) ———
+
+/** A mainland mobile number as typed (spaces, dashes, +86 allowed); the server normalises it. */
+const ZPhoneInput = z.string().trim().min(1).max(30);
+
+export const ZSmsRequestBody = z.object({ phone: ZPhoneInput });
+export type TSmsRequestBody = z.infer<typeof ZSmsRequestBody>;
+
+/** The same answer whether or not an account has this number (no account enumeration). */
+export const ZSmsRequestResult = z.object({
+  /** seconds before another code may be requested */
+  cooldownSeconds: z.number().int(),
+  /** seconds a code stays valid */
+  expiresInSeconds: z.number().int(),
+});
+export type TSmsRequestResult = z.infer<typeof ZSmsRequestResult>;
+
+export const ZSmsVerifyBody = z.object({
+  phone: ZPhoneInput,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: 'sms_code_format' }),
+});
+export type TSmsVerifyBody = z.infer<typeof ZSmsVerifyBody>;
+
+/** Why a code was refused (`details.reason` of the 401), so the page can say what to do next. */
+export const SMS_FAILURE_REASONS = ['no_code', 'expired', 'used', 'too_many_attempts', 'wrong_code'] as const;
+export type TSmsFailureReason = (typeof SMS_FAILURE_REASONS)[number];

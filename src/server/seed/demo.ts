@@ -7,6 +7,7 @@ import { counselorClass, focusListCounty, orgUnit } from '../db/schema/index.ts'
 import { recordAudit } from '../modules/audit/audit.service.ts';
 import { createUser } from '../modules/auth/users.service.ts';
 import { createImporterAccounts, seedDemoGraduates } from './demo-import.ts';
+import { seedDemoLedger } from './demo-ledger.ts';
 import { insertPlannedOrgs, planDemoOrgs } from './demo-orgs.ts';
 
 /** Demo password for every demo account. For demonstration only: README says so. */
@@ -147,5 +148,6 @@ export async function seedDemo(deps: TDeps, opts: TSeedDemoOptions) {
           ...(opts.log ? { log: opts.log } : {}),
         })
       : null;
-  return { orgs: planned.length, users: DEMO_USERS.length + importers, graduates };
+  const ledger = graduates ? await seedDemoLedger(deps, DEMO_PASSWORD) : null;
+  return { orgs: planned.length, users: DEMO_USERS.length + importers, graduates, ledger };
 }

@@ -6,6 +6,7 @@ import type { TConfig } from '../config.ts';
 import type { TClock, TDeps } from '../context.ts';
 import { createCrypto } from '../crypto.ts';
 import { openPglite, openPostgres, type TDatabase } from '../db/client.ts';
+import { CapturingSmsProvider } from '../sms/capturing-provider.ts';
 import { withDatabaseName } from './global-setup.ts';
 
 /** A clock tests can set and move. */
@@ -22,7 +23,7 @@ export class TestClock implements TClock {
   }
 }
 
-export type TTestDeps = TDeps & { clock: TestClock; close(): Promise<void> };
+export type TTestDeps = TDeps & { clock: TestClock; sms: CapturingSmsProvider; close(): Promise<void> };
 
 export const TEST_SECRET = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -61,12 +62,15 @@ export async function createTestDeps(): Promise<TTestDeps> {
     dataDir: '/nonexistent',
     secretKey: TEST_SECRET,
     logLevel: 'silent',
+    smsProvider: 'console',
+    ledgerTickMinutes: 0,
   };
   return {
     config,
     database,
     crypto: createCrypto(TEST_SECRET),
     clock: new TestClock(),
+    sms: new CapturingSmsProvider(),
     async close() {
       await database.close();
       await drop();

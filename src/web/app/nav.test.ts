@@ -5,8 +5,8 @@ const keys = (roles: Parameters<typeof navFor>[0]) =>
   navFor(roles).flatMap((item) => (item.kind === 'page' ? [item.key] : item.children.map((c) => c.key)));
 
 describe('navFor', () => {
-  it('gives a graduate only home and password', () => {
-    expect(keys(['graduate'])).toEqual(['home', 'password']);
+  it('gives a graduate only home, their self-service page, notifications and password', () => {
+    expect(keys(['graduate'])).toEqual(['home', 'me', 'notifications', 'password']);
   });
 
   it('gives an employer reference data but no orgs or audit', () => {
@@ -16,14 +16,35 @@ describe('navFor', () => {
       'focusCounties',
       'codeTables',
       'supportPairs',
+      'notifications',
       'password',
     ]);
   });
 
   it('gives a system admin everything but personal data', () => {
     expect(keys(['system_admin'])).toEqual(
-      NAV_LEAVES.map((l) => l.key).filter((k) => k !== 'graduates' && k !== 'imports'),
+      NAV_LEAVES.map((l) => l.key).filter(
+        (k) =>
+          !['graduates', 'cases', 'pairing', 'handover', 'siqing', 'ledgerRules', 'imports', 'me'].includes(
+            k,
+          ),
+      ),
     );
+  });
+
+  it('offers the HRSS handover to university admins and the rules to the ministry only', () => {
+    expect(keys(['university_admin'])).toEqual(expect.arrayContaining(['handover', 'siqing']));
+    expect(keys(['university_admin'])).not.toContain('ledgerRules');
+    expect(keys(['ministry'])).toEqual(expect.arrayContaining(['siqing', 'ledgerRules']));
+    for (const role of ['counselor', 'county_hrss', 'ministry'] as const)
+      expect(keys([role])).not.toContain('handover');
+    expect(keys(['graduate'])).not.toContain('siqing');
+  });
+
+  it('offers 一帮一 pairing to university admins only', () => {
+    expect(keys(['university_admin'])).toContain('pairing');
+    for (const role of ['counselor', 'helper', 'ministry', 'county_hrss'] as const)
+      expect(keys([role])).not.toContain('pairing');
   });
 
   it('shows graduates to staff and imports to the roles that import', () => {

@@ -4,7 +4,13 @@ import { hasPermission, type TPermission } from '../../domain/roles.ts';
 /** Page keys double as `nav.<key>` and `navDesc.<key>` label keys. */
 export type TPageKey =
   | 'home'
+  | 'me'
   | 'graduates'
+  | 'cases'
+  | 'pairing'
+  | 'handover'
+  | 'siqing'
+  | 'ledgerRules'
   | 'imports'
   | 'regions'
   | 'focusCounties'
@@ -13,6 +19,7 @@ export type TPageKey =
   | 'orgs'
   | 'audit'
   | 'users'
+  | 'notifications'
   | 'password';
 export type TGroupKey = 'reference' | 'account';
 
@@ -26,7 +33,13 @@ export type TNavItem = TNavLeaf | TNavGroup;
  */
 export const NAV: readonly TNavItem[] = [
   { kind: 'page', key: 'home', path: '/' },
+  { kind: 'page', key: 'me', path: '/me', permission: 'self.portal' },
   { kind: 'page', key: 'graduates', path: '/graduates', permission: 'graduates.read' },
+  { kind: 'page', key: 'cases', path: '/cases', permission: 'cases.read' },
+  { kind: 'page', key: 'pairing', path: '/pairing', permission: 'cases.pair' },
+  { kind: 'page', key: 'handover', path: '/handover', permission: 'cases.handover' },
+  { kind: 'page', key: 'siqing', path: '/siqing', permission: 'cases.read' },
+  { kind: 'page', key: 'ledgerRules', path: '/ledger/rules', permission: 'ledger.settings' },
   { kind: 'page', key: 'imports', path: '/imports', permission: 'imports.manage' },
   {
     kind: 'group',
@@ -41,7 +54,14 @@ export const NAV: readonly TNavItem[] = [
   { kind: 'page', key: 'orgs', path: '/orgs', permission: 'orgs.read' },
   { kind: 'page', key: 'audit', path: '/audit', permission: 'audit.read' },
   { kind: 'page', key: 'users', path: '/admin/users', permission: 'users.manage' },
-  { kind: 'group', key: 'account', children: [{ kind: 'page', key: 'password', path: '/account/password' }] },
+  {
+    kind: 'group',
+    key: 'account',
+    children: [
+      { kind: 'page', key: 'notifications', path: '/notifications' },
+      { kind: 'page', key: 'password', path: '/account/password' },
+    ],
+  },
 ];
 
 export const NAV_LEAVES: readonly TNavLeaf[] = NAV.flatMap((item) =>

@@ -19,7 +19,13 @@ function page(load: () => TPageModule, name: string): LazyExoticComponent<Compon
 
 const PAGES: Record<TPageKey, LazyExoticComponent<ComponentType>> = {
   home: page(() => import('../pages/home/home.page.tsx'), 'HomePage'),
+  me: page(() => import('../pages/me/me.page.tsx'), 'MePage'),
   graduates: page(() => import('../pages/graduates/graduates.page.tsx'), 'GraduatesPage'),
+  cases: page(() => import('../pages/cases/cases.page.tsx'), 'CasesPage'),
+  pairing: page(() => import('../pages/pairing/pairing.page.tsx'), 'PairingPage'),
+  handover: page(() => import('../pages/handover/handover.page.tsx'), 'HandoverPage'),
+  siqing: page(() => import('../pages/siqing/siqing.page.tsx'), 'SiqingPage'),
+  ledgerRules: page(() => import('../pages/ledger-rules/ledger-rules.page.tsx'), 'LedgerRulesPage'),
   imports: page(() => import('../pages/imports/imports.page.tsx'), 'ImportsPage'),
   regions: page(() => import('../pages/reference/regions/regions.page.tsx'), 'RegionsPage'),
   focusCounties: page(() => import('../pages/reference/focus/focus-counties.page.tsx'), 'FocusCountiesPage'),
@@ -29,6 +35,7 @@ const PAGES: Record<TPageKey, LazyExoticComponent<ComponentType>> = {
   audit: page(() => import('../pages/audit/audit.page.tsx'), 'AuditPage'),
   users: page(() => import('../pages/users/users.page.tsx'), 'UsersPage'),
   password: page(() => import('../pages/account/change-password.page.tsx'), 'ChangePasswordPage'),
+  notifications: page(() => import('../pages/notifications/notifications.page.tsx'), 'NotificationsPage'),
 };
 
 // Each page route carries the same permission as its menu entry: both come from NAV.
@@ -43,6 +50,7 @@ const pageRoutes: RouteObject[] = NAV_LEAVES.map((leaf) => {
 });
 
 const ImportBatchPage = page(() => import('../pages/imports/import-batch.page.tsx'), 'ImportBatchPage');
+const CasePage = page(() => import('../pages/cases/case.page.tsx'), 'CasePage');
 
 // Pages below a menu entry: same permission as the entry they belong to.
 const detailRoutes: RouteObject[] = [
@@ -51,6 +59,14 @@ const detailRoutes: RouteObject[] = [
     element: (
       <RequirePermission permission="imports.manage">
         <ImportBatchPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: '/cases/:id',
+    element: (
+      <RequirePermission permission="cases.read">
+        <CasePage />
       </RequirePermission>
     ),
   },

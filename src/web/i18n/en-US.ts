@@ -1,5 +1,11 @@
+import { casesEn } from './cases.en-US.ts';
 import { graduatesEn } from './graduates.en-US.ts';
+import { handoverEn } from './handover.en-US.ts';
 import { importsEn } from './imports.en-US.ts';
+import { meEn } from './me.en-US.ts';
+import { notificationsEn } from './notifications.en-US.ts';
+import { pairingEn } from './pairing.en-US.ts';
+import { siqingEn } from './siqing.en-US.ts';
 import type { TMessages } from './zh-CN.ts';
 
 export const enUS: TMessages = {
@@ -11,7 +17,13 @@ export const enUS: TMessages = {
   locale: { 'zh-CN': '中文', 'en-US': 'English', label: 'Language' },
   nav: {
     home: 'Home',
+    me: 'My employment service',
     graduates: 'Graduates',
+    cases: 'Case files',
+    pairing: 'Helper pairing',
+    handover: 'HRSS handover',
+    siqing: 'Four clears',
+    ledgerRules: 'Service-level rules',
     imports: 'Imports',
     reference: 'Reference data',
     regions: 'Regions',
@@ -22,11 +34,18 @@ export const enUS: TMessages = {
     audit: 'Audit log',
     users: 'Accounts',
     account: 'Account',
+    notifications: 'Notifications',
     password: 'Change password',
   },
   navDesc: {
     home: 'Overview and shortcuts',
+    me: 'Confirm your plans and needs, report progress, contact your helpers',
     graduates: 'Filter, count, look up and export the target graduates',
+    cases: 'My caseload: individual plans, follow-ups, measures and overdue items',
+    pairing: 'One-to-one help by leaders and cadres: coverage, suggestions, bulk pairing, reassignment',
+    handover: 'Hand graduates still without a job after leaving school to their home county HRSS bureau',
+    siqing: 'Profile, needs, measures and progress: the four clears per unit',
+    ledgerRules: 'Periods for pairing, follow-up, the four clears and escalation, and the leaving date',
     imports: 'Upload rosters and the poverty registry, preview, commit and revert',
     regions: 'Provinces, prefectures and counties, with historical codes and focus counties',
     focusCounties: 'The 52 counties still poor in 2020 and their support partners',
@@ -35,6 +54,7 @@ export const enUS: TMessages = {
     orgs: 'Ministry, departments, universities, colleges, partners and employers',
     audit: 'Trail of every change, with hash-chain verification',
     users: 'Create accounts, assign roles, deactivate, unlock and reset passwords',
+    notifications: 'Overdue reminders, escalations and the daily digest',
     password: 'Change your sign-in password',
   },
   common: {
@@ -383,4 +403,10 @@ export const enUS: TMessages = {
   },
   imports: importsEn,
   graduates: graduatesEn,
+  me: meEn,
+  notifications: notificationsEn,
+  cases: casesEn,
+  handover: handoverEn,
+  siqing: siqingEn,
+  pairing: pairingEn,
 };

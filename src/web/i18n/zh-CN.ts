@@ -1,5 +1,11 @@
+import { casesZh } from './cases.zh-CN.ts';
 import { graduatesZh } from './graduates.zh-CN.ts';
+import { handoverZh } from './handover.zh-CN.ts';
 import { importsZh } from './imports.zh-CN.ts';
+import { meZh } from './me.zh-CN.ts';
+import { notificationsZh } from './notifications.zh-CN.ts';
+import { pairingZh } from './pairing.zh-CN.ts';
+import { siqingZh } from './siqing.zh-CN.ts';
 
 /** Simplified Chinese, the reference language: en-US.ts must have exactly these keys (see i18n.test.ts). */
 export const zhCN = {
@@ -11,7 +17,13 @@ export const zhCN = {
   locale: { 'zh-CN': '中文', 'en-US': 'English', label: '语言' },
   nav: {
     home: '工作台',
+    me: '我的就业服务',
     graduates: '毕业生名单',
+    cases: '帮扶台账',
+    pairing: '一帮一结对',
+    handover: '移交人社',
+    siqing: '四清台账',
+    ledgerRules: '服务时限规则',
     imports: '数据导入',
     reference: '参考数据',
     regions: '行政区划',
@@ -22,11 +34,18 @@ export const zhCN = {
     audit: '审计日志',
     users: '账户管理',
     account: '账户',
+    notifications: '消息通知',
     password: '修改密码',
   },
   navDesc: {
     home: '概览与快捷入口',
+    me: '确认就业意向与需求、报告求职进展、联系帮扶老师',
     graduates: '目标群体毕业生的筛选、统计、查看与导出',
+    cases: '我的台账：一人一策、跟踪服务、帮扶举措与逾期提醒',
+    pairing: '校领导和处级以上干部一对一帮扶：覆盖情况、智能推荐、批量结对与改派',
+    handover: '离校未就业毕业生按生源县移交县级人社部门，实名接续帮扶',
+    siqing: '人员底数、就业需求、帮扶举措、求职进展“四清”按单位统计',
+    ledgerRules: '结对、跟踪服务、四清与逾期升级的时限，以及离校日期',
     imports: '上传生源名单与建档立卡名单，预览后提交，必要时撤销',
     regions: '省、地、县三级区划，含历史代码与重点县标注',
     focusCounties: '2020年52个未摘帽贫困县及其协作帮扶方',
@@ -35,6 +54,7 @@ export const zhCN = {
     orgs: '部委、厅局、高校、院系、协作方与用人单位',
     audit: '所有变更的留痕记录与哈希链校验',
     users: '创建账户、分配角色、停用、解锁与重置密码',
+    notifications: '逾期提醒、逐级督办与每日汇总',
     password: '定期更换登录密码',
   },
   common: {
@@ -377,6 +397,12 @@ export const zhCN = {
   },
   imports: importsZh,
   graduates: graduatesZh,
+  me: meZh,
+  notifications: notificationsZh,
+  cases: casesZh,
+  handover: handoverZh,
+  siqing: siqingZh,
+  pairing: pairingZh,
 };
 
 /** The shape every language must have: same keys, string leaves. */

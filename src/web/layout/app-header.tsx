@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../components/language-switch.tsx';
 import { useCurrentUser } from '../components/require-auth.tsx';
 import { useErrorMessage } from '../i18n/error-message.ts';
 import { BRAND_ICON } from './nav-icons.tsx';
+import { NotificationBell } from './notification-bell.tsx';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -43,6 +44,7 @@ export function AppHeader() {
             </Tag>
           ))}
         </Flex>
+        <NotificationBell />
         <LanguageSwitch />
         <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending} data-testid="logout">
           {t('common.logout')}

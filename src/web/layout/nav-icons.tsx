@@ -1,14 +1,21 @@
 import {
   AuditOutlined,
+  BellOutlined,
   BookOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
+  FieldTimeOutlined,
+  FileDoneOutlined,
   FlagOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
+  LinkOutlined,
+  SendOutlined,
+  SolutionOutlined,
   TableOutlined,
   TeamOutlined,
   UserOutlined,
@@ -20,7 +27,13 @@ import type { TGroupKey, TPageKey } from '../app/nav.ts';
 /** Icons stay out of nav.ts so the table remains plain data that unit tests can import without JSX. */
 export const NAV_ICONS: Record<TPageKey | TGroupKey, ReactNode> = {
   home: <HomeOutlined />,
+  me: <SolutionOutlined />,
   graduates: <IdcardOutlined />,
+  cases: <FileDoneOutlined />,
+  pairing: <LinkOutlined />,
+  handover: <SendOutlined />,
+  siqing: <CheckSquareOutlined />,
+  ledgerRules: <FieldTimeOutlined />,
   imports: <CloudUploadOutlined />,
   reference: <DatabaseOutlined />,
   regions: <EnvironmentOutlined />,
@@ -31,6 +44,7 @@ export const NAV_ICONS: Record<TPageKey | TGroupKey, ReactNode> = {
   audit: <AuditOutlined />,
   users: <UserSwitchOutlined />,
   account: <UserOutlined />,
+  notifications: <BellOutlined />,
   password: <KeyOutlined />,
 };
 

@@ -1,10 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZChangePasswordBody, ZLoginBody, ZMe } from '../../../domain/api/auth.ts';
+import {
+  ZChangePasswordBody,
+  ZLoginBody,
+  ZMe,
+  ZSmsRequestBody,
+  ZSmsRequestResult,
+  ZSmsVerifyBody,
+} from '../../../domain/api/auth.ts';
 import type { TDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { requireAuth, SESSION_COOKIE } from '../../plugins/auth.ts';
 import * as auth from './auth.service.ts';
 import { LoginRateLimiter } from './login-rate-limit.ts';
+import * as smsLogin from './sms-login.service.ts';
 
 export function authRoutes(deps: TDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -31,6 +39,55 @@ export function authRoutes(deps: TDeps): FastifyPluginAsyncZod {
           if (err instanceof AppError) limiter.recordFailure(request.ip, now());
           throw err;
         });
+        reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: auth.SESSION_MAX_MS / 1000 });
+        return me;
+      },
+    );
+
+    // SMS sign-in: every code request counts against the address (30 per 10 min), so one client cannot spray
+    // numbers; wrong codes count against it like wrong passwords do
+    const smsRequests = new LoginRateLimiter(30, 10 * 60_000);
+    const smsFailures = new LoginRateLimiter();
+    const tooMany = () =>
+      new AppError('rate_limited', '尝试次数过多，请稍后再试 / Too many attempts; try later');
+
+    app.post(
+      '/api/auth/sms/request',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: '获取短信验证码（毕业生）Request an SMS sign-in code (graduates)',
+          body: ZSmsRequestBody,
+          response: { 202: ZSmsRequestResult },
+        },
+      },
+      async (request, reply) => {
+        const now = deps.clock.now().getTime();
+        if (smsRequests.isBlocked(request.ip, now)) throw tooMany();
+        smsRequests.recordFailure(request.ip, now);
+        return reply.status(202).send(await smsLogin.requestSmsCode(deps, request.ctx, request.body));
+      },
+    );
+
+    app.post(
+      '/api/auth/sms/verify',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: '短信验证码登录 Sign in with an SMS code',
+          body: ZSmsVerifyBody,
+          response: { 200: ZMe },
+        },
+      },
+      async (request, reply) => {
+        const now = () => deps.clock.now().getTime();
+        if (smsFailures.isBlocked(request.ip, now())) throw tooMany();
+        const { token, me } = await smsLogin
+          .verifySmsCode(deps, request.ctx, request.body)
+          .catch((err: unknown) => {
+            if (err instanceof AppError) smsFailures.recordFailure(request.ip, now());
+            throw err;
+          });
         reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: auth.SESSION_MAX_MS / 1000 });
         return me;
       },

@@ -3,6 +3,7 @@ import type { TChangePasswordBody, TLoginBody, TMe } from '../../../domain/api/a
 import { listPermissions } from '../../../domain/roles.ts';
 import { scopeFor } from '../../../domain/scope.ts';
 import type { TCtx, TDeps, TSessionUser } from '../../context.ts';
+import type { TDbOrTx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './auth.repo.ts';
@@ -79,9 +80,26 @@ export async function login(deps: TDeps, ctx: TCtx, body: TLoginBody): Promise<{
     }
     throw new AppError('invalid_credentials', '用户名或密码错误 / Wrong username or password');
   }
+  return startSession(deps, ctx, user);
+}
+
+/**
+ * Open a session for a user whose credentials were just checked (password or SMS code): clear the failure
+ * counter and lock, store the token's hash, audit the sign-in (`after`, e.g. the method), and return the token
+ * for the cookie. `inTransaction` runs in the same transaction (e.g. marking an SMS code used).
+ */
+export async function startSession(
+  deps: TDeps,
+  ctx: TCtx,
+  user: repo.TUserRow,
+  opts: { after?: Record<string, unknown>; inTransaction?: (tx: TDbOrTx) => Promise<void> } = {},
+): Promise<{ token: string; me: TMe }> {
+  const { db } = deps.database;
+  const now = deps.clock.now();
   const token = randomBytes(32).toString('base64url');
   const tokenHash = hashToken(token);
   await db.transaction(async (tx) => {
+    await opts.inTransaction?.(tx);
     await repo.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
     await repo.insertSession(tx, {
       tokenHash,
@@ -102,6 +120,7 @@ export async function login(deps: TDeps, ctx: TCtx, body: TLoginBody): Promise<{
         orgId: user.orgId,
         entityType: 'user',
         entityId: user.id,
+        after: opts.after,
       },
       now,
     );

@@ -69,7 +69,14 @@ describe('POST /api/auth/login', () => {
       username: user.username,
       displayName: '王老师',
       roles: ['counselor'],
-      permissions: ['reference.read', 'orgs.read', 'graduates.read', 'graduates.reveal'],
+      permissions: [
+        'reference.read',
+        'orgs.read',
+        'graduates.read',
+        'graduates.reveal',
+        'cases.read',
+        'cases.write',
+      ],
       org: { id: org.id, name: org.name, kind: 'university', regionCode: '520100' },
       mustChangePassword: false,
     });

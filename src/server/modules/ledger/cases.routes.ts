@@ -23,6 +23,7 @@ import {
   ZStatusBody,
   ZVersionBody,
 } from '../../../domain/api/ledger.ts';
+import { MAX_EVIDENCE_BYTES } from '../../../domain/api/portal.ts';
 import { ZLedgerRules } from '../../../domain/ledger/rules.ts';
 import type { TDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -32,7 +33,6 @@ import * as files from './case-files.service.ts';
 import * as bulk from './cases-bulk.service.ts';
 import * as query from './cases-query.service.ts';
 import * as write from './cases-write.service.ts';
-import { MAX_EVIDENCE_BYTES } from './evidence-files.ts';
 import { getLedgerRules, setLedgerRules } from './ledger-rules.ts';
 
 export function casesRoutes(deps: TDeps): FastifyPluginAsyncZod {

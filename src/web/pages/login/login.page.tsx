@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import type { TLoginBody } from '../../../domain/api/auth.ts';
@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { useDocumentTitle } from '../../components/page-header.tsx';
 import { LoadingState } from '../../components/states.tsx';
 import { useErrorMessage } from '../../i18n/error-message.ts';
+import { SmsLoginForm } from './sms-login-form.tsx';
 
 /** Where to go after login: the page the user was sent away from, if it is a path on this site. */
 function returnPath(state: unknown): string {
@@ -44,43 +45,70 @@ export function LoginPage() {
         <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
       </Flex>
       <Card title={t('login.title')} style={{ width: '100%', maxWidth: 380 }}>
-        <Form<TLoginBody>
-          layout="vertical"
-          onFinish={onFinish}
-          requiredMark={false}
-          disabled={login.isPending}
-        >
-          <Form.Item
-            name="username"
-            label={t('login.username')}
-            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
-          >
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('login.password')}
-            rules={[{ required: true, message: t('login.passwordRequired') }]}
-          >
-            <Input.Password
-              prefix={<LockOutlined />}
-              autoComplete="current-password"
-              data-testid="login-password"
-            />
-          </Form.Item>
-          {login.isError && (
-            <Alert
-              type="error"
-              showIcon
-              title={errorMessage(login.error)}
-              style={{ marginBottom: 16 }}
-              data-testid="login-error"
-            />
-          )}
-          <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
-            {t('login.submit')}
-          </Button>
-        </Form>
+        <Tabs
+          centered
+          items={[
+            {
+              key: 'password',
+              label: t('me.sms.tabPassword'),
+              children: (
+                <Form<TLoginBody>
+                  layout="vertical"
+                  onFinish={onFinish}
+                  requiredMark={false}
+                  disabled={login.isPending}
+                >
+                  <Form.Item
+                    name="username"
+                    label={t('login.username')}
+                    rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+                  >
+                    <Input
+                      prefix={<UserOutlined />}
+                      autoComplete="username"
+                      autoFocus
+                      data-testid="login-username"
+                    />
+                  </Form.Item>
+                  <Form.Item
+                    name="password"
+                    label={t('login.password')}
+                    rules={[{ required: true, message: t('login.passwordRequired') }]}
+                  >
+                    <Input.Password
+                      prefix={<LockOutlined />}
+                      autoComplete="current-password"
+                      data-testid="login-password"
+                    />
+                  </Form.Item>
+                  {login.isError && (
+                    <Alert
+                      type="error"
+                      showIcon
+                      title={errorMessage(login.error)}
+                      style={{ marginBottom: 16 }}
+                      data-testid="login-error"
+                    />
+                  )}
+                  <Button
+                    type="primary"
+                    htmlType="submit"
+                    block
+                    loading={login.isPending}
+                    data-testid="login-submit"
+                  >
+                    {t('login.submit')}
+                  </Button>
+                </Form>
+              ),
+            },
+            {
+              key: 'sms',
+              label: <span data-testid="login-tab-sms">{t('me.sms.tab')}</span>,
+              children: <SmsLoginForm onSuccess={() => navigate(target, { replace: true })} />,
+            },
+          ]}
+        />
       </Card>
       <Typography.Text type="secondary">{t('login.demoNotice')}</Typography.Text>
     </Flex>

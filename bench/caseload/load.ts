@@ -1,0 +1,264 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { createCrypto } from '../../src/server/crypto.ts';
+import { openPostgres } from '../../src/server/db/client.ts';
+import { toCsvLines } from '../../src/server/db/copy.ts';
+import { queryRows } from '../../src/server/db/query.ts';
+import { focusList, focusListCounty, meta } from '../../src/server/db/schema/index.ts';
+import { hashPassword } from '../../src/server/modules/auth/password.ts';
+import { loadReferenceData } from '../../src/server/modules/orgs/reference.loader.ts';
+import { insertPlannedOrgs, planDemoOrgs, readDemoUniversities } from '../../src/server/seed/demo-orgs.ts';
+import { DemoPopulation } from '../../src/server/seed/demo-population.ts';
+import { apportion, Prng } from '../../src/server/seed/prng.ts';
+import { COLUMNS, generateUniversity, TABLE_ORDER, type TBatch, type TGenStats } from './generate.ts';
+
+/** The fixed secret of the bench data: the served app must use the same one to decrypt. */
+export const BENCH_SECRET = 'bench-caseload-secret-0123456789abcdefghijklmnop';
+export const BENCH_PASSWORD = 'Bench@2026';
+export const BENCH_DB = 'bangfu_bench_caseload';
+export const META_KEY = 'bench.caseload';
+
+export type TLoadReport = {
+  graduates: number;
+  cohort: number;
+  universities: number;
+  stats: TGenStats;
+  rows: Record<string, number>;
+  seconds: {
+    schema: number;
+    orgs: number;
+    generate: number;
+    copy: number;
+    indexes: number;
+    analyze: number;
+    total: number;
+  };
+  dbSizeMb: number;
+  peakRssMb: number;
+};
+
+/** `postgres://…/postgres` → the same server with another database name. */
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** The season the bench data is in: the cohort that left school on the last 30 June before `now`. */
+export function benchCohort(now: Date): number {
+  return now.getUTCMonth() >= 6 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+}
+
+async function copyRows(
+  pool: pg.Pool,
+  table: string,
+  columns: readonly string[],
+  rows: Record<string, unknown>[],
+) {
+  if (rows.length === 0) return;
+  const conn = await pool.connect();
+  try {
+    // the generator's rows are consistent: skip the per-row foreign-key triggers (superuser only)
+    await conn.query('set session_replication_role = replica');
+    function* chunks() {
+      for (let i = 0; i < rows.length; i += 2000) yield toCsvLines(rows.slice(i, i + 2000), columns);
+    }
+    await pipeline(
+      Readable.from(chunks()),
+      conn.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`)),
+    );
+  } finally {
+    await conn.query('reset session_replication_role').catch(() => {});
+    conn.release();
+  }
+}
+
+const BULK_TABLES = [
+  'app_user',
+  'counselor_class',
+  'graduate',
+  'ledger_case',
+  'helper_pairing',
+  'case_event',
+];
+
+/**
+ * The secondary indexes of the bulk tables as the migrations made them (constraint indexes stay): dropped
+ * before the COPYs and built again after, which is far quicker than maintaining them row by row.
+ */
+async function dropSecondaryIndexes(pool: pg.Pool): Promise<string[]> {
+  const { rows } = await pool.query<{ name: string; def: string }>(
+    `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def
+     from pg_index i join pg_class t on t.oid = i.indrelid
+     where t.relname = any($1) and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`,
+    [BULK_TABLES],
+  );
+  for (const r of rows) await pool.query(`drop index ${r.name}`);
+  return rows.map((r) => r.def);
+}
+
+/** The bench data as stored by an earlier load, if complete. */
+export async function readLoadReport(url: string): Promise<TLoadReport | null> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch {
+    return null;
+  }
+  try {
+    const r = await client.query('select value from meta where key = $1', [META_KEY]);
+    return r.rows[0] ? (JSON.parse(r.rows[0].value) as TLoadReport) : null;
+  } catch {
+    return null;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Drop and create the bench database, migrate it and load reference data the way the app does, then the org
+ * tree, the staff accounts and the caseload with COPY, one university at a time. Ends with VACUUM ANALYZE.
+ */
+export async function loadCaseload(
+  adminUrl: string,
+  opts: { graduates: number; seed: number; log: (s: string) => void },
+): Promise<TLoadReport> {
+  const t0 = performance.now();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+  await admin.query(`create database ${BENCH_DB}`);
+  await admin.end();
+  const database = openPostgres(withDatabase(adminUrl, BENCH_DB));
+  const pool = (database.db as unknown as { $client: pg.Pool }).$client;
+  const { db } = database;
+  try {
+    await database.migrate();
+    await loadReferenceData(db);
+    const tSchema = performance.now();
+
+    const focus = (await db.selectDistinct({ code: focusListCounty.countyCode }).from(focusListCounty)).map(
+      (r) => r.code,
+    );
+    const planned = await planDemoOrgs(db, focus);
+    const orgIds = await db.transaction((tx) => insertPlannedOrgs(tx, planned));
+    const bureaus = new Map(focus.map((c) => [c, orgIds.get(`HRSS-${c}`)!]));
+    const [list] = await db
+      .select({ key: focusList.key, name: focusList.name })
+      .from(focusList)
+      .where(eq(focusList.active, true));
+    const passwordHash = await hashPassword(BENCH_PASSWORD);
+    const tOrgs = performance.now();
+
+    const now = new Date();
+    const cohort = benchCohort(now);
+    const rng = new Prng(opts.seed);
+    const universities = readDemoUniversities();
+    // roughly even caseloads (≈9,400 each for 500k), 本科 universities a little bigger than 专科 colleges
+    const sizes = apportion(
+      opts.graduates,
+      universities.map((u) => (u.level === '本科' ? 1.1 : 0.8) * (0.7 + 0.6 * rng.next())),
+    );
+    const ctx = {
+      rng,
+      population: new DemoPopulation(rng, {
+        cohort,
+        shares: { focus: 0.4, seven: 0.55 },
+        poorRates: { focus: 0.5, seven: 1, elsewhere: 1 },
+      }),
+      crypto: createCrypto(BENCH_SECRET),
+      cohort,
+      now,
+      passwordHash,
+      orgIds,
+      bureaus,
+      focusListKey: list?.key ?? 'focus-52-2020',
+      focusListName: list?.name ?? '',
+    };
+    const total: TGenStats = {
+      graduates: 0,
+      cases: 0,
+      events: 0,
+      counselors: 0,
+      helpers: 0,
+      pairings: 0,
+      handedOver: 0,
+      placed: 0,
+    };
+    const rows: Record<string, number> = {};
+    let generateMs = 0;
+    let copyMs = 0;
+    const indexDefs = await dropSecondaryIndexes(pool);
+    for (const [i, u] of universities.entries()) {
+      let t = performance.now();
+      const { batch, stats } = generateUniversity(ctx, u, i + 1, sizes[i]!);
+      generateMs += performance.now() - t;
+      t = performance.now();
+      for (const table of TABLE_ORDER) {
+        const tableRows = (batch as TBatch)[table];
+        await copyRows(pool, table, COLUMNS[table], tableRows);
+        rows[table] = (rows[table] ?? 0) + tableRows.length;
+      }
+      copyMs += performance.now() - t;
+      for (const k of Object.keys(total) as (keyof TGenStats)[]) total[k] += stats[k];
+      opts.log(
+        `  ${String(i + 1).padStart(2)}/${universities.length} ${u.name}: ${stats.cases} cases, ${stats.events} events` +
+          ` (generate ${(generateMs / 1000).toFixed(1)} s, COPY ${(copyMs / 1000).toFixed(1)} s so far)`,
+      );
+    }
+    const tData = performance.now();
+    // two at a time: the machine has two cores
+    const pending = [...indexDefs];
+    await Promise.all(
+      [0, 1].map(async () => {
+        for (let def = pending.shift(); def; def = pending.shift()) await pool.query(def);
+      }),
+    );
+    // the foreign keys the COPYs did not check, checked once over the whole load
+    const [orphans] = await queryRows<{ n: number }>(
+      db,
+      sql`select ((select count(*) from case_event e where not exists (select 1 from ledger_case c where c.id = e.case_id))
+        + (select count(*) from case_event e where e.actor_user_id is not null
+            and not exists (select 1 from app_user u where u.id = e.actor_user_id))
+        + (select count(*) from helper_pairing p where not exists (select 1 from app_user u where u.id = p.helper_user_id))
+        + (select count(*) from ledger_case c where not exists (select 1 from graduate g where g.id = c.graduate_id)))::int as n`,
+    );
+    if (Number(orphans?.n) !== 0)
+      throw new Error(`bench data has ${orphans?.n} rows with a dangling reference`);
+    const tIndexes = performance.now();
+    await db.execute(sql`vacuum analyze`);
+    const tAnalyze = performance.now();
+    const [size] = await queryRows<{ mb: number }>(
+      db,
+      sql`select (pg_database_size(current_database()) / 1048576)::int as mb`,
+    );
+    const report: TLoadReport = {
+      graduates: opts.graduates,
+      cohort,
+      universities: universities.length,
+      stats: total,
+      rows,
+      seconds: {
+        schema: (tSchema - t0) / 1000,
+        orgs: (tOrgs - tSchema) / 1000,
+        generate: generateMs / 1000,
+        copy: copyMs / 1000,
+        indexes: (tIndexes - tData) / 1000,
+        analyze: (tAnalyze - tIndexes) / 1000,
+        total: (tAnalyze - t0) / 1000,
+      },
+      dbSizeMb: Number(size?.mb ?? 0),
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+    await db
+      .insert(meta)
+      .values({ key: META_KEY, value: JSON.stringify(report) })
+      .onConflictDoUpdate({ target: meta.key, set: { value: JSON.stringify(report) } });
+    return report;
+  } finally {
+    await database.close();
+  }
+}

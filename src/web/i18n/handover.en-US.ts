@@ -1,0 +1,78 @@
+import type { handoverZh } from './handover.zh-CN.ts';
+
+export const handoverEn: typeof handoverZh = {
+  cohort: 'Cohort',
+  intro:
+    'After leaving school, graduates still seeking work, not placed, and intending to work, enlist, join a grassroots programme or start a business are handed to the HRSS bureau of their home county, which continues their case; the university can then only read it.',
+  notYetTitle: 'Cohort {{cohort}} has not left school yet',
+  notYetText:
+    'The leaving date is {{date}}; handover is possible only after it. Below is the list as the ledger stands.',
+  stats: {
+    toHand: 'To hand over',
+    counties: 'Counties',
+    problems: 'Cannot hand over',
+    excluded: 'Not on the list',
+  },
+  excludedReasons: {
+    handed_over: 'Already handed over',
+    placed: 'Placed',
+    paused_closed: 'Paused or closed',
+    no_intention: 'No intention recorded',
+    not_seeking: 'Further study, not now or no intention',
+  },
+  excludedItem: '{{label}}: {{count}}',
+  byCounty: 'By receiving county',
+  countyCount: '{{name}}: {{count}}',
+  casesTitle: 'Cases to hand over',
+  columns: {
+    name: 'Name',
+    college: 'College / class',
+    major: 'Major',
+    intention: 'Intention',
+    county: 'Home county',
+    bureau: 'Receiving bureau',
+  },
+  selected: '{{count}} of {{total}} selected',
+  selectAll: 'Select all',
+  problemsTitle: '{{count}} graduate(s) come from a county without an HRSS bureau and cannot be handed over',
+  problemsHint:
+    'Ask the provincial HRSS department to set up the county bureau in the organisations, then preview again.',
+  problemItem: '{{name}} ({{college}}) · home county {{county}}',
+  unknownCounty: 'unknown',
+  nothingToHand: 'No graduate qualifies for handover',
+  commit: 'Hand over to HRSS',
+  commitConfirm: 'Hand {{count}} graduate(s) over to {{bureaus}} county HRSS bureau(s)?',
+  commitDetail:
+    'The county bureaus then continue the cases; the university can only read them. This cannot be undone.',
+  commitNotYet: 'Handover is possible only after the leaving date ({{date}})',
+  commitNone: 'Select at least one graduate',
+  committed: '{{count}} graduate(s) handed over',
+  refusedTitle: 'Nothing was handed over',
+  refusedHint:
+    'These graduates no longer qualify. The list has been refreshed; check it and hand over again.',
+  refusedItem: '{{name}}: {{reason}}',
+  refusedReasons: {
+    handed_over: 'already handed over',
+    placed: 'placed',
+    paused_closed: 'paused or closed',
+    no_intention: 'no intention recorded',
+    not_seeking: 'not seeking work',
+    no_bureau: 'no HRSS bureau for the home county',
+    other_cohort: 'not of this cohort',
+    not_found: 'not a case of this university',
+  },
+  unknownName: '(unknown)',
+  batches: 'Handover history',
+  batchColumns: {
+    createdAt: 'Handed over',
+    cohort: 'Cohort',
+    count: 'Graduates',
+    counties: 'Receiving bureaus',
+    createdBy: 'By',
+  },
+  view: 'View list',
+  batchTitle: 'Cohort {{cohort}} · {{date}} · {{count}} handed over',
+  status: 'Current status',
+  stage: 'Stage',
+  noBatches: 'No handovers yet',
+};
