@@ -20,9 +20,11 @@ function fetchPage(search: TNotificationSearch) {
 }
 
 /** The newest notifications and the unread count, for the header's bell. */
-export function useLatestNotifications() {
+export function useLatestNotifications(signedIn: boolean) {
   return useQuery({
     queryKey: [...NOTIFICATIONS_KEY, 'latest'],
+    // stop polling the moment the session ends (logout clears the cache; a refetch then would be a 401)
+    enabled: signedIn,
     queryFn: () => fetchPage({ page: 1, pageSize: BELL_SIZE, unread: false }),
     refetchInterval: BELL_POLL_MS,
   });

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { TNotification } from '../../domain/api/notifications.ts';
+import { useMe } from '../api/auth.ts';
 import {
   useLatestNotifications,
   useMarkAllNotificationsRead,
@@ -23,7 +24,8 @@ export function NotificationBell() {
   const errorMessage = useErrorMessage();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const latest = useLatestNotifications();
+  const me = useMe();
+  const latest = useLatestNotifications(!!me.data);
   const markRead = useMarkNotificationRead();
   const markAll = useMarkAllNotificationsRead();
   const unread = latest.data?.unread ?? 0;
