@@ -55,5 +55,9 @@ export const counselorClass = pgTable(
       .references(() => orgUnit.id),
     className: text('class_name').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.collegeId, t.className] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.collegeId, t.className] }),
+    // a class's counselors (the case page, escalation recipients)
+    index('counselor_class_class_idx').on(t.collegeId, t.className),
+  ],
 );

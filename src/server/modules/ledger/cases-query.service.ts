@@ -8,7 +8,7 @@ import { canSeePrivate, caseScopeWhere, getCaseInScope } from './case-access.ts'
 import { countCaseEvents, listCaseEvents } from './case-events.repo.ts';
 import { toCaseDetail, toCaseListItem, toEventDto } from './case-present.ts';
 import * as repo from './cases.repo.ts';
-import { getLedgerRules } from './ledger-rules.ts';
+import { rulesFor } from './ledger-rules.ts';
 
 /** Scope first, then the user's filters. */
 function scopedCaseWhere(ctx: TCtx, filter: SQL | undefined): SQL {
@@ -19,7 +19,7 @@ function scopedCaseWhere(ctx: TCtx, filter: SQL | undefined): SQL {
 export async function listCases(deps: TDeps, ctx: TCtx, q: TCaseListQuery) {
   requireUser(ctx);
   const { db } = deps.database;
-  const [rules, now] = [await getLedgerRules(db), deps.clock.now()];
+  const [rules, now] = [await rulesFor(deps), deps.clock.now()];
   const where = scopedCaseWhere(ctx, repo.caseFilterWhere(q, rules, now));
   const { rows, total } = await repo.listCases(db, where, q, rules);
   return { items: rows.map((r) => toCaseListItem(r, rules, now)), total, page: q.page, pageSize: q.pageSize };
@@ -29,18 +29,17 @@ export async function listCases(deps: TDeps, ctx: TCtx, q: TCaseListQuery) {
 export async function summarizeCaseload(deps: TDeps, ctx: TCtx, q: Partial<TCaseListQuery>) {
   requireUser(ctx);
   const { db } = deps.database;
-  const [rules, now] = [await getLedgerRules(db), deps.clock.now()];
+  const [rules, now] = [await rulesFor(deps), deps.clock.now()];
   return repo.summarizeCases(db, scopedCaseWhere(ctx, repo.caseFilterWhere(q, rules, now)), rules, now);
 }
 
 /** The case page: profile (masked), sections, clock, files and the latest timeline entries. */
 export async function getCase(deps: TDeps, ctx: TCtx, caseId: string, db: TDbOrTx = deps.database.db) {
   const user = requireUser(ctx);
-  await getCaseInScope(db, ctx, caseId);
-  const row = await repo.findCaseDetail(db, caseId);
+  const row = await repo.findCaseDetail(db, caseId, caseScopeWhere(ctx));
   if (!row) throw notFound('Case');
   const [rules, counselors, files, events] = await Promise.all([
-    getLedgerRules(db),
+    rulesFor(deps),
     repo.listCounselorNames(db, row.collegeId, row.className),
     repo.listCaseFiles(db, caseId),
     listCaseEvents(db, caseId, { withPrivate: canSeePrivate(ctx), limit: 100 }),
@@ -81,7 +80,7 @@ export async function siqingByUnit(
 ) {
   requireUser(ctx);
   const { db } = deps.database;
-  const [rules, now] = [await getLedgerRules(db), deps.clock.now()];
+  const [rules, now] = [await rulesFor(deps), deps.clock.now()];
   const where = scopedCaseWhere(ctx, repo.caseFilterWhere(q.cohort ? { cohort: q.cohort } : {}, rules, now));
   return repo.siqingByUnit(db, where, q.groupBy, rules, now);
 }

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { TCaseListQuery } from '../../../domain/api/ledger.ts';
 import type { TLedgerRules } from '../../../domain/ledger/rules.ts';
 import type { TDbOrTx } from '../../db/client.ts';
@@ -11,15 +10,8 @@ import {
   graduate,
   helperPairing,
   ledgerCase,
-  orgUnit,
-  region,
 } from '../../db/schema/index.ts';
 import { activeSql, overdueSql, pairedSql, placedSql, siqingSql, urgencySql } from './clock-sql.ts';
-
-const university = alias(orgUnit, 'university');
-const holder = alias(orgUnit, 'holder');
-const domicile = alias(region, 'domicile');
-const helperUser = alias(appUser, 'helper_user');
 
 /** The columns the ledger clock reads, for rendering with the domain functions. */
 const clockColumns = {
@@ -61,31 +53,34 @@ const listColumns = {
   graduateId: ledgerCase.graduateId,
   name: graduate.name,
   gender: graduate.gender,
-  universityName: university.name,
+  universityName: sql<string>`(select name from org_unit o where o.id = ${ledgerCase.universityId})`,
   collegeName: graduate.collegeName,
   className: graduate.className,
   majorName: graduate.majorName,
   level: graduate.level,
-  domicileName: domicile.name,
+  domicileName: sql<string | null>`(select name from region r where r.code = ${graduate.domicileCountyCode})`,
   stage: ledgerCase.stage,
-  holderOrgName: holder.name,
-  helperName: helperUser.displayName,
+  holderOrgName: sql<string>`(select name from org_unit o where o.id = ${ledgerCase.holderOrgId})`,
+  helperName: sql<
+    string | null
+  >`(select display_name from app_user u where u.id = ${helperPairing.helperUserId})`,
   ...clockColumns,
+  total: sql<number>`count(*) over ()`,
 };
-/** ledger_case ⋈ graduate ⋈ names ⋈ current pairing (the case page's query repeats these joins). */
+/**
+ * ledger_case ⋈ graduate ⋈ current pairing; the names are correlated subqueries, evaluated for the page's rows
+ * only (after sort and limit). As joins they cost ≈12–18 ms of planning per counselor list at 500k cases: eight
+ * relations with the scope's semi-join (docs/benchmarks.md, caseload).
+ */
 const selectList = (db: TDbOrTx) =>
   db
     .select(listColumns)
     .from(ledgerCase)
     .innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId))
-    .innerJoin(university, eq(university.id, ledgerCase.universityId))
-    .innerJoin(holder, eq(holder.id, ledgerCase.holderOrgId))
-    .leftJoin(domicile, eq(domicile.code, graduate.domicileCountyCode))
     .leftJoin(
       helperPairing,
       and(eq(helperPairing.graduateId, ledgerCase.graduateId), isNull(helperPairing.endedAt)),
-    )
-    .leftJoin(helperUser, eq(helperUser.id, helperPairing.helperUserId));
+    );
 export type TCaseListRow = Awaited<ReturnType<typeof selectList>>[number];
 
 /** One page of cases matching `where`, in the requested order (urgency: earliest due date first). */
@@ -106,14 +101,13 @@ export async function listCases(
     opened: [dir(ledgerCase.openedAt)],
     college: [dir(graduate.collegeName), asc(graduate.className)],
   }[q.sort];
-  const [rows, total] = await Promise.all([
-    selectList(db)
-      .where(where)
-      .orderBy(...order, asc(graduate.name), asc(ledgerCase.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    countCases(db, where),
-  ]);
+  // the total rides along as a window count (one statement instead of two); a page past the end asks again
+  const rows = await selectList(db)
+    .where(where)
+    .orderBy(...order, asc(graduate.name), asc(ledgerCase.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const total = rows.length > 0 ? Number(rows[0]!.total) : q.page > 1 ? await countCases(db, where) : 0;
   return { rows, total };
 }
 
@@ -183,18 +177,21 @@ const selectDetail = (db: TDbOrTx) =>
     .select(detailColumns)
     .from(ledgerCase)
     .innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId))
-    .innerJoin(university, eq(university.id, ledgerCase.universityId))
-    .innerJoin(holder, eq(holder.id, ledgerCase.holderOrgId))
-    .leftJoin(domicile, eq(domicile.code, graduate.domicileCountyCode))
     .leftJoin(
       helperPairing,
       and(eq(helperPairing.graduateId, ledgerCase.graduateId), isNull(helperPairing.endedAt)),
-    )
-    .leftJoin(helperUser, eq(helperUser.id, helperPairing.helperUserId));
+    );
 export type TCaseDetailRow = Awaited<ReturnType<typeof selectDetail>>[number];
 
-export async function findCaseDetail(db: TDbOrTx, caseId: string): Promise<TCaseDetailRow | undefined> {
-  const [row] = await selectDetail(db).where(eq(ledgerCase.id, caseId));
+/** The case page's row; `scope` (a condition on graduate) makes an out-of-scope case come back empty. */
+export async function findCaseDetail(
+  db: TDbOrTx,
+  caseId: string,
+  scope?: SQL,
+): Promise<TCaseDetailRow | undefined> {
+  const [row] = await selectDetail(db).where(
+    scope ? and(eq(ledgerCase.id, caseId), scope) : eq(ledgerCase.id, caseId),
+  );
   return row;
 }
 

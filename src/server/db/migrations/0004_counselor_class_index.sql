@@ -1,0 +1,1 @@
+CREATE INDEX "counselor_class_class_idx" ON "counselor_class" USING btree ("college_id","class_name");
