@@ -93,7 +93,7 @@ export async function listCases(
   const dir = q.order === 'desc' ? desc : asc;
   const order: SQL[] = {
     urgency: [
-      dir(urgencySql(rules)),
+      dir(urgencySql(rules, sql`(${helperPairing.id} is not null)`)),
       asc(sql`coalesce(${ledgerCase.lastContactAt}, ${ledgerCase.openedAt})`),
     ],
     name: [dir(graduate.name)],

@@ -27,11 +27,14 @@ function leavingSql(rules: TLedgerRules): SQL {
   return sql`(make_timestamp(ledger_case.cohort, ${m}::int, ${d}::int, 15, 59, 59) at time zone 'UTC')`;
 }
 
-/** Due instants of the four rules (null when the rule does not apply); mirrors `dueItems`. */
-export function dueSql(rules: TLedgerRules) {
+/**
+ * Due instants of the four rules (null when the rule does not apply); mirrors `dueItems`. `paired` may be
+ * replaced by a column of a query that already joins the current pairing (cheaper than a subquery per row).
+ */
+export function dueSql(rules: TLedgerRules, paired: SQL = pairedSql) {
   const leaving = leavingSql(rules);
   return {
-    unpaired: sql`case when not ${pairedSql} then ledger_case.opened_at + ${days(rules.pairWithinDays)} end`,
+    unpaired: sql`case when not ${paired} then ledger_case.opened_at + ${days(rules.pairWithinDays)} end`,
     followUp: sql`least(ledger_case.next_follow_up_due,
       coalesce(ledger_case.last_contact_at, ledger_case.opened_at) + ${days(rules.followUpEveryDays)})`,
     measure: sql`coalesce(ledger_case.last_measure_at, ledger_case.opened_at) + ${days(rules.measurePeriodDays)}`,
@@ -41,8 +44,8 @@ export function dueSql(rules: TLedgerRules) {
 }
 
 /** The earliest due instant of an active case ('infinity' otherwise): the worklist's urgency key. */
-export function urgencySql(rules: TLedgerRules): SQL {
-  const d = dueSql(rules);
+export function urgencySql(rules: TLedgerRules, paired: SQL = pairedSql): SQL {
+  const d = dueSql(rules, paired);
   return sql`(case when ${activeSql} then least(${d.unpaired}, ${d.followUp}, ${d.measure}, ${d.needs})
     else 'infinity'::timestamptz end)`;
 }
