@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { ZPageQuery } from './common.ts';
 
-/** What raised a notification: an overdue item of a case (the zero-gap clock) or the daily digest. */
-export const NOTIFICATION_KINDS = ['overdue', 'digest'] as const;
+/**
+ * What raised a notification: an overdue item of a case (the zero-gap clock, to the staff), the summary of the
+ * items a clock run escalated to a university or province user, or the daily digest.
+ */
+export const NOTIFICATION_KINDS = ['overdue', 'escalation', 'digest'] as const;
 export type TNotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const ZNotificationListQuery = ZPageQuery.extend({
@@ -53,6 +56,17 @@ export type TOverdueNotificationData = {
   graduateName: string;
   daysOverdue: number;
   stage: string;
+};
+
+/**
+ * `data` of an escalation summary: how many overdue items newly reached the recipient's level (1 or 2) in one
+ * clock run, by rule, and the ids of the first 50 of them.
+ */
+export type TEscalationNotificationData = {
+  level: number;
+  count: number;
+  byRule: Record<string, number>;
+  itemIds: string[];
 };
 
 /** `data` of a daily digest: open overdue items in the user's case scope, by rule. */

@@ -15,12 +15,13 @@ export const notificationsZh = {
   empty: '暂无消息',
   emptyUnread: '没有未读消息',
   openCase: '查看台账',
+  openOverdue: '查看逾期台账',
   time: '时间',
   message: '消息',
   kind: '类型',
   status: '状态',
   actions: '操作',
-  kinds: { overdue: '逾期提醒', digest: '每日汇总', other: '通知' },
+  kinds: { overdue: '逾期提醒', escalation: '逾期督办', digest: '每日汇总', other: '通知' },
   /** the title's tag, as the server writes it */
   levels: { '0': '【逾期】', '1': '【逾期督办】', '2': '【逾期通报】' },
   rules: {
@@ -37,6 +38,14 @@ export const notificationsZh = {
     school: { '1': '已升级至高校就业管理部门督办', '2': '已上报省级教育部门' },
     handed_over: { '1': '已升级至省级人社部门督办', '2': '已上报部级主管部门' },
   },
+  /** a run's summary for a university or province user; the title follows the level's tag */
+  escalationTitle: {
+    '1': '本次有 {{count}} 项逾期事项升级至您处',
+    '2': '本次有 {{count}} 项逾期事项上报至您处',
+  },
+  shortRules: { unpaired: '未结对', follow_up: '跟踪逾期', measure: '举措逾期', needs: '需求待确认' },
+  escalationRule: '{{rule}} {{count}}',
+  escalationSeparator: '、',
   digestTitle: '{{date}} 每日汇总：您的范围内有 {{total}} 项逾期事项',
   digestRule: '{{rule}} {{count}} 项',
   listSeparator: '，',

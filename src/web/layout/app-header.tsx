@@ -47,7 +47,7 @@ export function AppHeader() {
         <NotificationBell />
         <LanguageSwitch />
         <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending} data-testid="logout">
-          {t('common.logout')}
+          <span className="logout-label">{t('common.logout')}</span>
         </Button>
       </Flex>
     </Flex>

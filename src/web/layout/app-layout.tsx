@@ -1,4 +1,4 @@
-import { Alert, Layout, theme } from 'antd';
+import { Alert, Grid, Layout, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
@@ -12,6 +12,8 @@ export function AppLayout() {
   const me = useCurrentUser();
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
+  // on a phone the menu folds away completely (its toggle stays) and the page gets the whole width
+  const phone = Grid.useBreakpoint().sm === false;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -19,7 +21,7 @@ export function AppLayout() {
         style={{
           background: token.colorBgContainer,
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
-          paddingInline: token.paddingLG,
+          paddingInline: phone ? token.paddingSM : token.paddingLG,
         }}
       >
         <AppHeader />
@@ -30,13 +32,14 @@ export function AppLayout() {
           theme="light"
           breakpoint="lg"
           collapsible
+          collapsedWidth={phone ? 0 : 80}
           collapsed={collapsed}
           onCollapse={setCollapsed}
           style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
         >
           <SideMenu />
         </Layout.Sider>
-        <Layout.Content style={{ padding: token.paddingLG }}>
+        <Layout.Content style={{ padding: phone ? token.paddingSM : token.paddingLG, minWidth: 0 }}>
           {me.mustChangePassword && (
             <Alert
               type="warning"

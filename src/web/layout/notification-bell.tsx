@@ -12,11 +12,11 @@ import {
   useMarkNotificationRead,
 } from '../api/notifications.ts';
 import { useErrorMessage } from '../i18n/error-message.ts';
-import { notificationText } from '../pages/notifications/notification-text.ts';
+import { notificationLink, notificationText } from '../pages/notifications/notification-text.ts';
 
 /**
  * The header's bell: the unread count (asked again every minute), and a dropdown of the newest notifications.
- * Opening one marks it read and goes to its case; "mark all read" asks first.
+ * Opening one marks it read and goes to its case (an escalation summary: the overdue worklist); "mark all read" asks first.
  */
 export function NotificationBell() {
   const { t } = useTranslation();
@@ -33,7 +33,7 @@ export function NotificationBell() {
   const onOpenItem = (n: TNotification) => {
     if (!n.readAt) markRead.mutate(n.id, { onError: (error) => void message.error(errorMessage(error)) });
     setOpen(false);
-    navigate(n.caseId ? `/cases/${n.caseId}` : '/notifications');
+    navigate(notificationLink(n) ?? '/notifications');
   };
   const onReadAll = () =>
     markAll.mutate(undefined, {

@@ -1,4 +1,8 @@
-import type { TDigestNotificationData, TOverdueNotificationData } from '../../../domain/api/notifications.ts';
+import type {
+  TDigestNotificationData,
+  TEscalationNotificationData,
+  TOverdueNotificationData,
+} from '../../../domain/api/notifications.ts';
 import { OVERDUE_RULES, type TOverdueRule } from '../../../domain/ledger/clock.ts';
 
 /*
@@ -17,6 +21,14 @@ const RULE_EN: Record<TOverdueRule, string> = {
   follow_up: 'follow-up',
   measure: 'assistance measure',
   needs: 'needs reconfirmation',
+};
+
+/** Short labels for counts, e.g. "未结对 12、跟踪逾期 20". */
+const RULE_SHORT_ZH: Record<TOverdueRule, string> = {
+  unpaired: '未结对',
+  follow_up: '跟踪逾期',
+  measure: '举措逾期',
+  needs: '需求待确认',
 };
 
 const TITLE_TAG = ['【逾期】', '【逾期督办】', '【逾期通报】'] as const;
@@ -99,5 +111,37 @@ export function digestMessage(
     title: `【每日汇总】${date}：您的范围内有 ${total} 项逾期事项`,
     body: `逾期未完成：${zh}。 / Overdue in your caseload: ${en}.`,
     data: { date, total, byRule: Object.fromEntries(rules.map((r) => [r, byRule[r]!])) },
+  };
+}
+
+/** How many item ids an escalation summary carries (the count says how many there were). */
+export const ESCALATION_ITEM_IDS = 50;
+
+/**
+ * Title, body and data of the summary a level-1/2 recipient gets for one clock run, e.g.
+ * "【逾期督办】本次有 37 项逾期事项升级至您处：未结对 12、跟踪逾期 20、举措逾期 5".
+ */
+export function escalationMessage(
+  level: 1 | 2,
+  byRule: Record<string, number>,
+  itemIds: string[],
+): { title: string; body: string; data: TEscalationNotificationData } {
+  const rules = OVERDUE_RULES.filter((r) => (byRule[r] ?? 0) > 0);
+  const count = rules.reduce((sum, r) => sum + byRule[r]!, 0);
+  const zh = rules.map((r) => `${RULE_SHORT_ZH[r]} ${byRule[r]}`).join('、');
+  const en = rules.map((r) => `${RULE_EN[r]} ${byRule[r]}`).join(', ');
+  const verb = level === 1 ? '升级' : '上报';
+  return {
+    title: `${TITLE_TAG[level]}本次有 ${count} 项逾期事项${verb}至您处：${zh}`,
+    body:
+      `本次检查有 ${count} 项逾期事项${verb}至您处（${zh}），请在台账中按“逾期”筛选查看。 / ` +
+      `${count} overdue item${count === 1 ? '' : 's'} newly ${level === 1 ? 'escalated' : 'reported'} to you ` +
+      `(${en}); filter the case list by "overdue" to see them.`,
+    data: {
+      level,
+      count,
+      byRule: Object.fromEntries(rules.map((r) => [r, byRule[r]!])),
+      itemIds: itemIds.slice(0, ESCALATION_ITEM_IDS),
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { TEscalationNotificationData } from '../../../domain/api/notifications.ts';
 import { dueItems, escalationLevel, type TOverdueRule } from '../../../domain/ledger/clock.ts';
 import type { TLedgerRules } from '../../../domain/ledger/rules.ts';
 import { hasPermission, type TRole } from '../../../domain/roles.ts';
@@ -10,15 +11,24 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { toSessionUser } from '../auth/auth.repo.ts';
 import * as notices from '../notifications/notifications.repo.ts';
 import * as repo from './escalation.repo.ts';
-import { digestMessage, overdueMessage, shanghaiDate, type TOverdueNotice } from './escalation-messages.ts';
+import {
+  digestMessage,
+  ESCALATION_ITEM_IDS,
+  escalationMessage,
+  overdueMessage,
+  shanghaiDate,
+  type TOverdueNotice,
+} from './escalation-messages.ts';
 import { resolveRecipients, type TNeed } from './escalation-recipients.ts';
 import { getLedgerRules } from './ledger-rules.ts';
 
 /*
  * The zero-gap clock's job (issue 4): walk every case, let the domain's clock (dueItems, escalationLevel) say
  * what is overdue and how far it has escalated, keep `overdue_item` in step and notify each level once.
- * An item's level is always escalationLevel(its due instant, now, rules); a notification's dedupe key
- * `overdue:<item>:<level>:<user>` makes a rerun, or a level reached again, notify nobody twice.
+ * An item's level is always escalationLevel(its due instant, now, rules). The staff (level 0) get one notice
+ * per item, deduplicated by `overdue:<item>:0:<user>`; university and province users (levels 1, 2) get one
+ * summary per run of the items that newly reached their level, deduplicated by
+ * `escalation:<user>:<level>:<run instant>` — a rerun at the same instant notifies nobody twice.
  */
 
 export type TTickResult = {
@@ -145,8 +155,10 @@ async function tickBatch(
 }
 
 /**
- * Notify every level an item newly reached: an item first seen at level 2 tells the staff, the university and
- * the province.
+ * Notify every level an item newly reached: an item first seen at level 2 counts for the staff, the university
+ * and the province. Level 0 is one notice per item and staff user (it links to the case); levels 1 and 2 are
+ * folded into ONE summary per recipient, level and run (`escalation:<user>:<level>:<now>`), which later batches
+ * of the same run add their items to. Returns how many notifications are new.
  */
 async function notify(tx: TDbOrTx, pending: TPending[], now: Date): Promise<number> {
   const needs: (TNeed & { p: TPending })[] = [];
@@ -156,9 +168,20 @@ async function notify(tx: TDbOrTx, pending: TPending[], now: Date): Promise<numb
   if (needs.length === 0) return 0;
   const recipientsOf = await resolveRecipients(tx, needs);
   const rows: notices.TNewNotification[] = [];
+  const summaries = new Map<string, TSummary>();
   for (const need of needs) {
     const { p, level } = need;
     const { c, rule, dueAt, daysOverdue } = p;
+    if (level > 0) {
+      for (const userId of recipientsOf(need)) {
+        const key = summaryKey(userId, level, now);
+        const s = summaries.get(key) ?? { userId, level: level as 1 | 2, byRule: {}, itemIds: [] };
+        s.byRule[rule] = (s.byRule[rule] ?? 0) + 1;
+        if (s.itemIds.length < ESCALATION_ITEM_IDS) s.itemIds.push(p.itemId);
+        summaries.set(key, s);
+      }
+      continue;
+    }
     const notice: TOverdueNotice = {
       caseId: c.id,
       name: c.name,
@@ -174,7 +197,32 @@ async function notify(tx: TDbOrTx, pending: TPending[], now: Date): Promise<numb
       rows.push({ userId, kind: 'overdue', caseId: c.id, ...message, dedupeKey, createdAt: now });
     }
   }
-  return notices.insertNotifications(tx, rows);
+  return (await notices.insertNotifications(tx, rows)) + (await foldSummaries(tx, summaries, now));
+}
+
+type TSummary = { userId: string; level: 1 | 2; byRule: Record<string, number>; itemIds: string[] };
+
+const summaryKey = (userId: string, level: number, now: Date) =>
+  `escalation:${userId}:${level}:${now.toISOString()}`;
+
+/**
+ * Write this batch's escalation summaries, adding to those an earlier batch of the same run sent (the tick's
+ * advisory lock keeps two runs from doing so at once). Returns how many summaries are new.
+ */
+async function foldSummaries(tx: TDbOrTx, summaries: Map<string, TSummary>, now: Date): Promise<number> {
+  if (summaries.size === 0) return 0;
+  const sent = await notices.findByDedupeKeys(tx, [...summaries.keys()]);
+  const rows: notices.TNewNotification[] = [];
+  for (const [dedupeKey, s] of summaries) {
+    const before = sent.get(dedupeKey)?.data as Partial<TEscalationNotificationData> | undefined;
+    const byRule = { ...s.byRule };
+    for (const [rule, n] of Object.entries(before?.byRule ?? {})) byRule[rule] = (byRule[rule] ?? 0) + n;
+    const itemIds = [...(before?.itemIds ?? []), ...s.itemIds];
+    const message = escalationMessage(s.level, byRule, itemIds);
+    rows.push({ userId: s.userId, kind: 'escalation', caseId: null, ...message, dedupeKey, createdAt: now });
+  }
+  await notices.upsertNotifications(tx, rows);
+  return summaries.size - sent.size;
 }
 
 const DIGEST_CONCURRENCY = 4;

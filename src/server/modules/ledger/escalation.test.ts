@@ -6,6 +6,7 @@ import { buildOrg, buildUser, ctxOf } from '../../test/factories.ts';
 import { createTestDeps, type TTestDeps } from '../../test/test-deps.ts';
 import { addFollowUp } from './cases-write.service.ts';
 import { runLedgerTick, sendDailyDigest } from './escalation.service.ts';
+import { escalationMessage } from './escalation-messages.ts';
 import { setLedgerRules } from './ledger-rules.ts';
 import { buildLedgerWorld } from './ledger-test-world.ts';
 
@@ -49,6 +50,15 @@ async function noticesFor(userId: string, caseId?: string) {
   const rows = await deps.database.db.select().from(notification).where(eq(notification.userId, userId));
   return rows.filter((r) => caseId === undefined || r.caseId === caseId);
 }
+/** The escalation summaries (levels 1, 2) a user got, oldest first. */
+async function summariesFor(userId: string) {
+  const rows = (await noticesFor(userId)).filter((r) => r.kind === 'escalation');
+  return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+}
+/** The summaries a user got that count this overdue item. */
+async function summariesOf(userId: string, itemId: string) {
+  return (await summariesFor(userId)).filter((r) => (r.data.itemIds as string[]).includes(itemId));
+}
 async function tick(now: Date) {
   deps.clock.set(now);
   return runLedgerTick(deps, now);
@@ -74,7 +84,7 @@ describe('runLedgerTick: overdue items and escalation', () => {
       data: { caseId, rule: 'unpaired', level: 0, dueAt: item!.dueAt.toISOString() },
     });
     expect(notice!.body).toContain(graduate.name);
-    expect(await noticesFor(world.admin.id, caseId)).toEqual([]);
+    expect(await noticesFor(world.admin.id)).toEqual([]);
     // the helper is not paired with this graduate: nobody else hears of it
     expect(await noticesFor(world.helper.id, caseId)).toEqual([]);
   });
@@ -98,23 +108,30 @@ describe('runLedgerTick: overdue items and escalation', () => {
     // still the staff's business on the last day before escalation
     await tick(at(t0, due + rules.escalateToUniversityDays));
     expect((await itemsOf(caseId)).find((i) => i.rule === 'unpaired')).toMatchObject({ level: 0 });
-    expect(await noticesFor(world.admin.id, caseId)).toEqual([]);
+    expect(await noticesFor(world.admin.id)).toEqual([]);
 
     const toUniversity = at(t0, due + rules.escalateToUniversityDays, MIN);
     const first = await tick(toUniversity);
     expect(first.escalated).toBeGreaterThanOrEqual(1);
     const unpaired = (await itemsOf(caseId)).find((i) => i.rule === 'unpaired')!;
     expect(unpaired).toMatchObject({ id: opened!.id, level: 1, escalatedAt: toUniversity });
-    const [adminNotice] = await noticesFor(world.admin.id, caseId);
-    expect(adminNotice!.title).toBe(
-      `【逾期督办】李四：一帮一结对已逾期 ${rules.escalateToUniversityDays} 天`,
-    );
-    expect(adminNotice!.data).toMatchObject({ rule: 'unpaired', level: 1 });
+    // the university admin gets the run's summary, which links to the overdue worklist rather than one case
+    expect(await noticesFor(world.admin.id)).toEqual([
+      expect.objectContaining({
+        kind: 'escalation',
+        caseId: null,
+        title: '【逾期督办】本次有 1 项逾期事项升级至您处：未结对 1',
+        data: { level: 1, count: 1, byRule: { unpaired: 1 }, itemIds: [opened!.id] },
+        dedupeKey: `escalation:${world.admin.id}:1:${toUniversity.toISOString()}`,
+        createdAt: toUniversity,
+      }),
+    ]);
     expect(await noticesFor(world.counselor.id, caseId)).toHaveLength(1);
-    expect(await noticesFor(provinceUser.id, caseId)).toEqual([]);
+    expect(await summariesOf(provinceUser.id, opened!.id)).toEqual([]);
 
     const again = await tick(toUniversity);
     expect(again).toEqual({ cases: again.cases, opened: 0, resolved: 0, escalated: 0, notified: 0 });
+    expect(await noticesFor(world.admin.id)).toHaveLength(1);
 
     const toProvince = at(t0, due + rules.escalateToUniversityDays + rules.escalateToProvinceDays, MIN);
     await tick(toProvince);
@@ -123,33 +140,88 @@ describe('runLedgerTick: overdue items and escalation', () => {
       level: 2,
       escalatedAt: toProvince,
     });
-    const provinceNotices = await noticesFor(provinceUser.id, caseId);
-    expect(provinceNotices.map((n) => n.data)).toEqual([
-      expect.objectContaining({ rule: 'unpaired', level: 2 }),
+    const provinceNotices = await summariesOf(provinceUser.id, opened!.id);
+    expect(provinceNotices).toEqual([
+      expect.objectContaining({ kind: 'escalation', caseId: null, createdAt: toProvince }),
     ]);
-    expect(provinceNotices[0]!.title).toBe('【逾期通报】李四：一帮一结对已逾期 10 天');
-    expect(await noticesFor(otherProvince.id, caseId)).toEqual([]);
-    // the admin heard of the unpaired item once, at level 1; the follow-up (due day 14) reached them as well
-    const adminNotices = await noticesFor(world.admin.id, caseId);
-    expect(adminNotices.map((n) => [n.data.rule, n.data.level]).sort()).toEqual([
-      ['follow_up', 1],
-      ['unpaired', 1],
+    expect(provinceNotices[0]!.data).toMatchObject({ level: 2 });
+    expect(provinceNotices[0]!.title).toMatch(/^【逾期通报】本次有 \d+ 项逾期事项上报至您处：未结对 \d+/);
+    expect(await summariesOf(otherProvince.id, opened!.id)).toEqual([]);
+    // the admin heard of the unpaired item once, at level 1; the follow-up (due day 14) reached them this run
+    const followUp = (await itemsOf(caseId)).find((i) => i.rule === 'follow_up')!;
+    const adminNotices = await noticesFor(world.admin.id);
+    expect(adminNotices.map((n) => n.data)).toEqual([
+      { level: 1, count: 1, byRule: { unpaired: 1 }, itemIds: [opened!.id] },
+      { level: 1, count: 1, byRule: { follow_up: 1 }, itemIds: [followUp.id] },
     ]);
 
     const rerun = await tick(toProvince);
     expect(rerun).toMatchObject({ opened: 0, resolved: 0, escalated: 0, notified: 0 });
+    expect(await noticesFor(world.admin.id)).toHaveLength(2);
+    expect(await summariesOf(provinceUser.id, opened!.id)).toHaveLength(1);
+  });
+
+  it('gives the university admin ONE summary for 30 cases escalating in one run, the staff one notice each', async () => {
+    const { t0, cohort } = startFresh();
+    const world = await buildLedgerWorld(deps);
+    const cases: string[] = [];
+    for (let i = 0; i < 30; i++) cases.push((await world.addCase({ cohort })).caseId);
+
+    // first seen already at level 1 (the follow-up, due on day 14, is not yet overdue)
+    const now = at(t0, rules.pairWithinDays + rules.escalateToUniversityDays, MIN);
+    deps.clock.set(now);
+    await runLedgerTick(deps, now, { batchSize: 7 });
+    const itemIds = [];
+    for (const caseId of cases) {
+      const items = await itemsOf(caseId);
+      expect(items).toEqual([expect.objectContaining({ rule: 'unpaired', level: 1, escalatedAt: now })]);
+      itemIds.push(items[0]!.id);
+    }
+
+    const adminNotices = await noticesFor(world.admin.id);
+    expect(adminNotices).toHaveLength(1);
+    expect(adminNotices[0]).toMatchObject({
+      kind: 'escalation',
+      caseId: null,
+      title: '【逾期督办】本次有 30 项逾期事项升级至您处：未结对 30',
+      data: { level: 1, count: 30, byRule: { unpaired: 30 } },
+    });
+    expect([...(adminNotices[0]!.data.itemIds as string[])].sort()).toEqual(itemIds.sort());
+    // level 0 stays per case: the counselor can open each one
+    const counselorNotices = await noticesFor(world.counselor.id);
+    expect(counselorNotices).toHaveLength(30);
+    expect(new Set(counselorNotices.map((n) => n.caseId))).toEqual(new Set(cases));
+
+    expect(await runLedgerTick(deps, now)).toMatchObject({ escalated: 0, notified: 0 });
+    expect(await noticesFor(world.admin.id)).toHaveLength(1);
+  });
+
+  it('keeps the ids of the first 50 items in a summary and counts them all', () => {
+    const ids = Array.from({ length: 80 }, (_, i) => `item-${i}`);
+    const { title, body, data } = escalationMessage(2, { follow_up: 20, unpaired: 12, measure: 48 }, ids);
+    expect(title).toBe('【逾期通报】本次有 80 项逾期事项上报至您处：未结对 12、跟踪逾期 20、举措逾期 48');
+    expect(body).toContain(' / 80 overdue items newly reported to you');
+    expect(data).toEqual({
+      level: 2,
+      count: 80,
+      byRule: { unpaired: 12, follow_up: 20, measure: 48 },
+      itemIds: ids.slice(0, 50),
+    });
   });
 
   it('tells every level at once when an item is first seen already escalated, and batches do not matter', async () => {
     const { t0, cohort } = startFresh();
     const world = await buildLedgerWorld(deps);
+    // a province of this test's own, so the province's summary counts only these cases
     const provinceUser = await buildUser(
       deps,
-      await buildOrg(deps, { kind: 'province_education', regionCode: '520000' }),
+      await buildOrg(deps, { kind: 'province_education', regionCode: '510000' }),
       ['province_education'],
     );
     const cases = [];
-    for (let i = 0; i < 5; i++) cases.push((await world.addCase({ cohort })).caseId);
+    for (let i = 0; i < 5; i++) {
+      cases.push((await world.addCase({ cohort, universityProvinceCode: '510000' })).caseId);
+    }
     const late = at(
       t0,
       rules.pairWithinDays + rules.escalateToUniversityDays + rules.escalateToProvinceDays,
@@ -157,12 +229,27 @@ describe('runLedgerTick: overdue items and escalation', () => {
     );
     deps.clock.set(late);
     await runLedgerTick(deps, late, { batchSize: 2 });
+    const unpaired: string[] = [];
     for (const caseId of cases) {
-      expect((await itemsOf(caseId)).find((i) => i.rule === 'unpaired')).toMatchObject({ level: 2 });
-      for (const user of [world.counselor, world.admin, provinceUser]) {
-        expect((await noticesFor(user.id, caseId)).map((n) => n.data.rule)).toContain('unpaired');
-      }
+      const item = (await itemsOf(caseId)).find((i) => i.rule === 'unpaired');
+      expect(item).toMatchObject({ level: 2, escalatedAt: late });
+      unpaired.push(item!.id);
+      expect((await noticesFor(world.counselor.id, caseId)).map((n) => n.data.rule)).toContain('unpaired');
     }
+    // one summary per level, however the run was cut into batches: the admin's counts the unpaired items
+    // (level 2 passes through 1) and the follow-ups (due day 14, now at level 1)
+    const [adminSummary, ...moreAdmin] = await noticesFor(world.admin.id);
+    expect(moreAdmin).toEqual([]);
+    expect(adminSummary!.data).toMatchObject({ level: 1, count: 10, byRule: { unpaired: 5, follow_up: 5 } });
+    expect(adminSummary!.data.itemIds).toEqual(expect.arrayContaining(unpaired));
+    const [provinceSummary, ...moreProvince] = await noticesFor(provinceUser.id);
+    expect(moreProvince).toEqual([]);
+    expect(provinceSummary).toMatchObject({
+      kind: 'escalation',
+      title: '【逾期通报】本次有 5 项逾期事项上报至您处：未结对 5',
+      data: { level: 2, count: 5, byRule: { unpaired: 5 } },
+    });
+    expect([...(provinceSummary!.data.itemIds as string[])].sort()).toEqual([...unpaired].sort());
     // a second pass in one big batch finds nothing to do
     expect(await runLedgerTick(deps, late)).toMatchObject({
       opened: 0,
@@ -228,7 +315,8 @@ describe('runLedgerTick: overdue items and escalation', () => {
       expect(await itemsOf(caseId)).toEqual([expect.objectContaining({ rule: 'unpaired', level: 0 })]);
       await tick(at(t0, 3, MIN));
       expect(await itemsOf(caseId)).toEqual([expect.objectContaining({ rule: 'unpaired', level: 1 })]);
-      expect(await noticesFor(world.admin.id, caseId)).toHaveLength(1);
+      const [item] = await itemsOf(caseId);
+      expect(await summariesOf(world.admin.id, item!.id)).toHaveLength(1);
 
       // relaxed again: the item follows its new deadline and is no longer overdue
       await setLedgerRules(deps, ctx, rules);
@@ -271,12 +359,15 @@ describe('runLedgerTick: overdue items and escalation', () => {
     expect(await noticesFor(world.helper.id, caseId)).toEqual([]);
     expect(await noticesFor(otherCounty.id, caseId)).toEqual([]);
 
+    const [item] = await itemsOf(caseId);
     await tick(at(t0, due + rules.escalateToUniversityDays, MIN));
-    expect((await noticesFor(provinceHrss.id, caseId)).map((n) => n.data.level)).toEqual([1]);
-    expect(await noticesFor(world.admin.id, caseId)).toEqual([]);
+    expect((await summariesOf(provinceHrss.id, item!.id)).map((n) => n.data.level)).toEqual([1]);
+    expect(await summariesOf(ministry.id, item!.id)).toEqual([]);
+    expect(await noticesFor(world.admin.id)).toEqual([]);
 
     await tick(at(t0, due + rules.escalateToUniversityDays + rules.escalateToProvinceDays, MIN));
-    expect((await noticesFor(ministry.id, caseId)).map((n) => n.data.level)).toEqual([2]);
+    expect((await summariesOf(ministry.id, item!.id)).map((n) => n.data.level)).toEqual([2]);
+    expect(await summariesOf(provinceHrss.id, item!.id)).toHaveLength(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { TDbOrTx } from '../../db/client.ts';
 import { notification } from '../../db/schema/index.ts';
 
@@ -96,4 +96,38 @@ export async function findUsedDedupeKeys(db: TDbOrTx, keys: string[]): Promise<S
     .from(notification)
     .where(inArray(notification.dedupeKey, keys));
   return new Set(rows.map((r) => r.key!));
+}
+
+/** The notifications already sent under these dedupe keys, by key. */
+export async function findByDedupeKeys(db: TDbOrTx, keys: string[]): Promise<Map<string, TNotificationRow>> {
+  const out = new Map<string, TNotificationRow>();
+  for (let i = 0; i < keys.length; i += INSERT_CHUNK) {
+    const rows = await db
+      .select()
+      .from(notification)
+      .where(inArray(notification.dedupeKey, keys.slice(i, i + INSERT_CHUNK)));
+    for (const r of rows) out.set(r.dedupeKey!, r);
+  }
+  return out;
+}
+
+/**
+ * Insert notifications, or rewrite the title, body and data of the one already sent under the same dedupe key
+ * (a summary that grows while a job runs): a rewritten one is unread again. Callers serialise writers of a key.
+ */
+export async function upsertNotifications(tx: TDbOrTx, rows: TNewNotification[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await tx
+      .insert(notification)
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .onConflictDoUpdate({
+        target: notification.dedupeKey,
+        set: {
+          title: sql`excluded.title`,
+          body: sql`excluded.body`,
+          data: sql`excluded.data`,
+          readAt: null,
+        },
+      });
+  }
 }

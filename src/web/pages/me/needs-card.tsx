@@ -118,7 +118,7 @@ export function NeedsCard({ record }: { record: TSelfCase }) {
           <Select
             mode="multiple"
             allowClear
-            options={POST_KINDS.map((k) => ({ value: k, label: t(`me.postKinds.${k}`) }))}
+            options={POST_KINDS.map((k) => ({ value: k, label: t(`cases.postKinds.${k}`) }))}
           />
         </Form.Item>
         <Form.Item name="industries" label={t('me.needs.industries')}>
@@ -126,7 +126,7 @@ export function NeedsCard({ record }: { record: TSelfCase }) {
             mode="multiple"
             allowClear
             optionFilterProp="label"
-            options={INDUSTRIES.map((k) => ({ value: k, label: t(`me.industries.${k}`) }))}
+            options={INDUSTRIES.map((k) => ({ value: k, label: t(`cases.industries.${k}`) }))}
           />
         </Form.Item>
         <Form.Item name="returnHome" valuePropName="checked" label={t('me.needs.returnHome')}>

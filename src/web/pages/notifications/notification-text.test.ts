@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TNotification } from '../../../domain/api/notifications.ts';
 import { i18n } from '../../i18n/index.ts';
-import { chinaDay, kindLabel, notificationText } from './notification-text.ts';
+import { chinaDay, kindLabel, notificationLink, notificationText } from './notification-text.ts';
 
 const base: TNotification = {
   id: 'n1',
@@ -57,6 +57,43 @@ describe('notificationText', () => {
       detail: '一帮一结对 3 项，跟踪服务 2 项',
       caseId: null,
     });
+  });
+
+  it('renders an escalation summary by rule in both languages, as the server titled it', () => {
+    const summary: TNotification = {
+      ...base,
+      kind: 'escalation',
+      caseId: null,
+      title: '【逾期督办】本次有 37 项逾期事项升级至您处：未结对 12、跟踪逾期 20、举措逾期 5',
+      data: { level: 1, count: 37, byRule: { measure: 5, follow_up: 20, unpaired: 12 }, itemIds: ['i1'] },
+    };
+    const zhText = notificationText(summary, zh);
+    expect(zhText).toEqual({
+      title: '【逾期督办】本次有 37 项逾期事项升级至您处',
+      detail: '未结对 12、跟踪逾期 20、举措逾期 5',
+      caseId: null,
+    });
+    expect(`${zhText.title}：${zhText.detail}`).toBe(summary.title);
+    expect(notificationText(summary, en)).toEqual({
+      title: '[Escalated] 37 overdue item(s) escalated to you in this run',
+      detail: 'unpaired 12, follow-up overdue 20, measure overdue 5',
+      caseId: null,
+    });
+    const reported = { ...summary, data: { level: 2, count: 1, byRule: { needs: 1 }, itemIds: ['i2'] } };
+    expect(notificationText(reported, zh).title).toBe('【逾期通报】本次有 1 项逾期事项上报至您处');
+    expect(notificationText(reported, en).title).toBe(
+      '[Reported] 1 overdue item(s) reported to you in this run',
+    );
+    expect(kindLabel('escalation', zh)).toBe('逾期督办');
+    expect(kindLabel('escalation', en)).toBe('Escalation');
+    // level 0 is never summarised: such data shows what was stored
+    expect(notificationText({ ...summary, data: { level: 0, count: 3 } }, zh).title).toBe(summary.title);
+  });
+
+  it('opens a case notice on its case and an escalation summary on the overdue worklist', () => {
+    expect(notificationLink(base)).toBe('/cases/c1');
+    expect(notificationLink({ kind: 'escalation', caseId: null })).toBe('/cases?overdue=true');
+    expect(notificationLink({ kind: 'digest', caseId: null })).toBeNull();
   });
 
   it('shows what was stored for kinds and data it does not know', () => {

@@ -34,6 +34,21 @@ export function notificationText(n: TNotification, t: TFunction): TNotificationT
     }
     return { title, detail: parts.join(t('notifications.listSeparator')), caseId: n.caseId };
   }
+  if (n.kind === 'escalation' && (d.level === 1 || d.level === 2) && typeof d.count === 'number') {
+    const byRule = (d.byRule ?? {}) as Record<string, unknown>;
+    const detail = OVERDUE_RULES.filter((r) => typeof byRule[r] === 'number' && (byRule[r] as number) > 0)
+      .map((r) =>
+        t('notifications.escalationRule', {
+          rule: t(`notifications.shortRules.${r}`),
+          count: byRule[r] as number,
+        }),
+      )
+      .join(t('notifications.escalationSeparator'));
+    const title = `${t(`notifications.levels.${d.level}`)}${t(`notifications.escalationTitle.${d.level}`, {
+      count: d.count,
+    })}`;
+    return { title, detail: detail || null, caseId: null };
+  }
   if (n.kind === 'digest' && typeof d.date === 'string' && typeof d.total === 'number') {
     const byRule = (d.byRule ?? {}) as Record<string, unknown>;
     const detail = OVERDUE_RULES.filter((r) => typeof byRule[r] === 'number' && (byRule[r] as number) > 0)
@@ -46,9 +61,21 @@ export function notificationText(n: TNotification, t: TFunction): TNotificationT
   return { title: n.title, detail: n.body || null, caseId: n.caseId };
 }
 
+/** The overdue worklist: the case list filtered to cases with an overdue item. */
+export const OVERDUE_WORKLIST = '/cases?overdue=true';
+
+/**
+ * Where opening a notification leads: its case; for an escalation summary (many cases, no one case) the overdue
+ * worklist; otherwise nowhere (null).
+ */
+export function notificationLink(n: Pick<TNotification, 'kind' | 'caseId'>): string | null {
+  if (n.caseId) return `/cases/${n.caseId}`;
+  return n.kind === 'escalation' ? OVERDUE_WORKLIST : null;
+}
+
 /** The translated label of a notification's kind. */
 export function kindLabel(kind: string, t: TFunction): string {
-  return kind === 'overdue' || kind === 'digest'
+  return kind === 'overdue' || kind === 'escalation' || kind === 'digest'
     ? t(`notifications.kinds.${kind}`)
     : t('notifications.kinds.other');
 }

@@ -15,7 +15,7 @@ import { serverPagination } from '../../components/server-pagination.ts';
 import { ErrorState } from '../../components/states.tsx';
 import { useErrorMessage } from '../../i18n/error-message.ts';
 import { parseNotificationSearch, toSearchParams } from './notification-search.ts';
-import { kindLabel, notificationText } from './notification-text.ts';
+import { kindLabel, notificationLink, notificationText } from './notification-text.ts';
 
 /** All of the user's notifications, paged, with an unread filter; mark one or all read. */
 export function NotificationsPage() {
@@ -74,32 +74,39 @@ export function NotificationsPage() {
       key: 'kind',
       title: t('notifications.kind'),
       width: 110,
-      render: (_, n) => <Tag color={n.kind === 'overdue' ? 'red' : 'blue'}>{kindLabel(n.kind, t)}</Tag>,
+      render: (_, n) => (
+        <Tag color={n.kind === 'overdue' || n.kind === 'escalation' ? 'red' : 'blue'}>
+          {kindLabel(n.kind, t)}
+        </Tag>
+      ),
     },
     {
       key: 'actions',
       title: t('notifications.actions'),
       width: 190,
-      render: (_, n) => (
-        <Flex gap="small" wrap>
-          {n.caseId && (
-            <Link to={`/cases/${n.caseId}`} onClick={() => !n.readAt && onRead(n.id)}>
-              {t('notifications.openCase')}
-            </Link>
-          )}
-          {!n.readAt && (
-            <Button
-              size="small"
-              type="link"
-              style={{ padding: 0 }}
-              onClick={() => onRead(n.id)}
-              loading={markRead.isPending && markRead.variables === n.id}
-            >
-              {t('notifications.markRead')}
-            </Button>
-          )}
-        </Flex>
-      ),
+      render: (_, n) => {
+        const link = notificationLink(n);
+        return (
+          <Flex gap="small" wrap>
+            {link && (
+              <Link to={link} onClick={() => !n.readAt && onRead(n.id)}>
+                {n.caseId ? t('notifications.openCase') : t('notifications.openOverdue')}
+              </Link>
+            )}
+            {!n.readAt && (
+              <Button
+                size="small"
+                type="link"
+                style={{ padding: 0 }}
+                onClick={() => onRead(n.id)}
+                loading={markRead.isPending && markRead.variables === n.id}
+              >
+                {t('notifications.markRead')}
+              </Button>
+            )}
+          </Flex>
+        );
+      },
     },
   ];
 

@@ -211,7 +211,11 @@ function targetSheetFile(reader: TWorkbookReader): string | undefined {
 
 /** A worksheet we do not read: release the temporary file exceljs may have opened for it. */
 function skip(ws: TWorksheetReader): void {
-  const it = ws.iterator as { destroy?: () => void } | undefined;
+  const it = ws.iterator as { destroy?: () => void; on?: (e: string, f: () => void) => void } | undefined;
+  // exceljs unlinks a spooled sheet's temp file right after handing it over; a skipped sheet's read stream may
+  // still be opening it and then fails with ENOENT — nobody reads it, so that error must not go unhandled
+  // (an unhandled stream error would take the whole server down)
+  if (it && typeof it.on === 'function') it.on('error', () => {});
   if (it && typeof it.destroy === 'function') it.destroy();
 }
 
