@@ -55,11 +55,14 @@ export async function openPage(browser: Browser, baseUrl: string) {
   return { context, page, problems };
 }
 
-/** Fill the login form and submit; resolves when the app shell (menu) is shown. */
+/**
+ * Fill the login form and submit; resolves when the app shell is shown (its logout button: on a phone the menu
+ * is folded away).
+ */
 export async function login(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto('/login');
   await submitLogin(page, username, password);
-  await page.getByTestId('main-menu').waitFor();
+  await page.getByTestId('logout').waitFor();
 }
 
 export async function submitLogin(page: Page, username: string, password: string) {
