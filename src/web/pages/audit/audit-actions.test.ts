@@ -85,7 +85,18 @@ describe('actionColor', () => {
 describe('actionsByFamily', () => {
   it('groups every known action once, in order, leaving out families without any', () => {
     const groups = actionsByFamily();
-    expect(groups.map((g) => g.family)).toEqual(['auth', 'user', 'graduate', 'import', 'seed']);
+    expect(groups.map((g) => g.family)).toEqual([
+      'auth',
+      'user',
+      'graduate',
+      'import',
+      'case',
+      'pairing',
+      'handover',
+      'ledger',
+      'notification',
+      'seed',
+    ]);
     expect(groups.flatMap((g) => g.actions)).toEqual([...KNOWN_ACTIONS]);
   });
 });

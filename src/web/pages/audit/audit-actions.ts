@@ -4,7 +4,18 @@
  * raw code.
  */
 
-export const ACTION_FAMILIES = ['auth', 'user', 'graduate', 'import', 'seed'] as const;
+export const ACTION_FAMILIES = [
+  'auth',
+  'user',
+  'graduate',
+  'import',
+  'case',
+  'pairing',
+  'handover',
+  'ledger',
+  'notification',
+  'seed',
+] as const;
 export type TActionFamily = (typeof ACTION_FAMILIES)[number];
 
 /** Every action the server writes today, grouped by family in the order the filter lists them. */
@@ -15,11 +26,15 @@ export const KNOWN_ACTIONS = [
   'auth.locked',
   'auth.password_changed',
   'auth.password_change_failed',
+  'auth.sms_requested',
+  'auth.sms_refused',
+  'auth.sms_login_failed',
   'user.create',
   'user.update',
   'user.unlock',
   'user.reset_password',
   'graduate.reveal_id',
+  'graduate.reveal_phone',
   'graduate.export',
   'import.stage',
   'import.commit',
@@ -27,13 +42,43 @@ export const KNOWN_ACTIONS = [
   'import.revert',
   'import.error_workbook',
   'import.mapping_template',
+  'case.needs',
+  'case.plan',
+  'case.verify_profile',
+  'case.destination',
+  'case.status',
+  'case.measure',
+  'case.follow_up',
+  'case.progress',
+  'case.file',
+  'case.bulk_measure',
+  'case.bulk_status',
+  'case.self_needs',
+  'case.self_progress',
+  'case.self_file',
+  'case.self_account',
+  'pairing.assign',
+  'handover.commit',
+  'ledger.rules',
+  'ledger.tick',
+  'ledger.digest',
+  'notification.read',
+  'notification.read_all',
   'seed.demo_orgs',
   'seed.demo_graduates',
+  'seed.demo_ledger',
 ] as const;
 export type TKnownAction = (typeof KNOWN_ACTIONS)[number];
 
 /** Entity types the filter offers (the server matches them exactly). */
-export const ENTITY_TYPES = ['user', 'graduate', 'import_batch', 'org_unit'] as const;
+export const ENTITY_TYPES = [
+  'user',
+  'graduate',
+  'import_batch',
+  'org_unit',
+  'ledger_case',
+  'setting',
+] as const;
 export type TEntityType = (typeof ENTITY_TYPES)[number];
 
 export type TActionColor = 'red' | 'orange' | 'blue' | 'purple' | undefined;
