@@ -23,7 +23,13 @@ export const notificationsEn: typeof notificationsZh = {
   kind: 'Kind',
   status: 'Status',
   actions: 'Actions',
-  kinds: { overdue: 'Overdue', escalation: 'Escalation', digest: 'Daily digest', other: 'Notice' },
+  kinds: {
+    overdue: 'Overdue',
+    escalation: 'Escalation',
+    digest: 'Daily digest',
+    handover: 'Handover received',
+    other: 'Notice',
+  },
   levels: { '0': '[Overdue] ', '1': '[Escalated] ', '2': '[Reported] ' },
   rules: {
     unpaired: 'One-to-one pairing',

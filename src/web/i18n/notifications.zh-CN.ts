@@ -21,7 +21,13 @@ export const notificationsZh = {
   kind: '类型',
   status: '状态',
   actions: '操作',
-  kinds: { overdue: '逾期提醒', escalation: '逾期督办', digest: '每日汇总', other: '通知' },
+  kinds: {
+    overdue: '逾期提醒',
+    escalation: '逾期督办',
+    digest: '每日汇总',
+    handover: '移交接收',
+    other: '通知',
+  },
   /** the title's tag, as the server writes it */
   levels: { '0': '【逾期】', '1': '【逾期督办】', '2': '【逾期通报】' },
   rules: {

@@ -86,6 +86,7 @@ describe('notificationText', () => {
     );
     expect(kindLabel('escalation', zh)).toBe('逾期督办');
     expect(kindLabel('escalation', en)).toBe('Escalation');
+    expect(kindLabel('handover', zh)).toBe('移交接收');
     // level 0 is never summarised: such data shows what was stored
     expect(notificationText({ ...summary, data: { level: 0, count: 3 } }, zh).title).toBe(summary.title);
   });
@@ -94,6 +95,7 @@ describe('notificationText', () => {
     expect(notificationLink(base)).toBe('/cases/c1');
     expect(notificationLink({ kind: 'escalation', caseId: null })).toBe('/cases?overdue=true');
     expect(notificationLink({ kind: 'digest', caseId: null })).toBeNull();
+    expect(notificationLink({ kind: 'handover', caseId: null })).toBe('/cases?stage=handed_over');
   });
 
   it('shows what was stored for kinds and data it does not know', () => {

@@ -63,19 +63,22 @@ export function notificationText(n: TNotification, t: TFunction): TNotificationT
 
 /** The overdue worklist: the case list filtered to cases with an overdue item. */
 export const OVERDUE_WORKLIST = '/cases?overdue=true';
+/** The cases handed over to the reader's bureau. */
+export const HANDED_OVER_WORKLIST = '/cases?stage=handed_over';
 
 /**
  * Where opening a notification leads: its case; for an escalation summary (many cases, no one case) the overdue
- * worklist; otherwise nowhere (null).
+ * worklist; for a handover the bureau's handed-over cases; otherwise nowhere (null).
  */
 export function notificationLink(n: Pick<TNotification, 'kind' | 'caseId'>): string | null {
   if (n.caseId) return `/cases/${n.caseId}`;
-  return n.kind === 'escalation' ? OVERDUE_WORKLIST : null;
+  if (n.kind === 'escalation') return OVERDUE_WORKLIST;
+  return n.kind === 'handover' ? HANDED_OVER_WORKLIST : null;
 }
 
 /** The translated label of a notification's kind. */
 export function kindLabel(kind: string, t: TFunction): string {
-  return kind === 'overdue' || kind === 'escalation' || kind === 'digest'
+  return kind === 'overdue' || kind === 'escalation' || kind === 'digest' || kind === 'handover'
     ? t(`notifications.kinds.${kind}`)
     : t('notifications.kinds.other');
 }
