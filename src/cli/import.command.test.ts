@@ -1,10 +1,6 @@
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../domain/id-number.ts';
 import { loadConfig } from '../server/config.ts';
 import { systemClock } from '../server/context.ts';
@@ -12,58 +8,16 @@ import { createCrypto } from '../server/crypto.ts';
 import { openDatabase } from '../server/db/open.ts';
 import { seedDemo } from '../server/seed/demo.ts';
 import { CapturingSmsProvider } from '../server/sms/capturing-provider.ts';
-import { withDatabaseName } from '../server/test/global-setup.ts';
+import { createCliHarness } from './cli-test-harness.ts';
 
 /*
  * The CLI end to end, as a separate process: embedded PGlite in a temporary DATA_DIR, or a fresh PostgreSQL
  * database when TEST_DATABASE_URL is set. The demo orgs and accounts are seeded first, without graduates.
  */
 
-const root = path.resolve(import.meta.dirname, '../..');
-const dir = mkdtempSync(path.join(tmpdir(), 'bangfu-cli-import-'));
-let env: NodeJS.ProcessEnv;
-let dropDatabase = async () => {};
-
-async function prepareDatabase(): Promise<NodeJS.ProcessEnv> {
-  const { DATABASE_URL: _ignored, ...base } = process.env;
-  const template = inject('pgTemplate');
-  if (!template) return { ...base, DATA_DIR: path.join(dir, 'data'), NODE_ENV: 'test' };
-  const url = process.env.TEST_DATABASE_URL!;
-  // the global teardown drops bangfu_t_<pid>_* left behind by a crashed run
-  const name = `bangfu_t_${template.replace('bangfu_tpl_', '')}_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name} template ${template}`);
-  await admin.end();
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
-  return {
-    ...base,
-    DATABASE_URL: withDatabaseName(url, name),
-    BANGFU_SECRET_KEY: randomBytes(32).toString('hex'),
-    NODE_ENV: 'test',
-  };
-}
-
-function bangfu(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/bangfu.mjs', ...args], { cwd: root, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = createCliHarness('import');
+const { dir } = cli;
+const bangfu = cli.run;
 
 function writeFile(name: string, lines: string[]) {
   const p = path.join(dir, name);
@@ -79,7 +33,7 @@ const female = makeIdNumber('520103', '19990101', 246);
 let roster: string;
 
 beforeAll(async () => {
-  env = await prepareDatabase();
+  const env = await cli.prepare();
   const config = loadConfig(env);
   const database = await openDatabase(config, 'import.command.test seed');
   try {
@@ -106,8 +60,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await dropDatabase();
-  rmSync(dir, { recursive: true, force: true });
+  await cli.cleanup();
 });
 
 describe('bangfu import', () => {

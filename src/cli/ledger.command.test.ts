@@ -1,18 +1,12 @@
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS, DEFAULT_LEDGER_RULES } from '../domain/ledger/rules.ts';
 import { loadConfig } from '../server/config.ts';
 import { createCrypto } from '../server/crypto.ts';
 import { openDatabase } from '../server/db/open.ts';
 import { buildLedgerWorld } from '../server/modules/ledger/ledger-test-world.ts';
 import { CapturingSmsProvider } from '../server/sms/capturing-provider.ts';
-import { withDatabaseName } from '../server/test/global-setup.ts';
 import { TestClock } from '../server/test/test-deps.ts';
+import { createCliHarness } from './cli-test-harness.ts';
 import { parseAt } from './ledger.command.ts';
 
 /*
@@ -20,54 +14,12 @@ import { parseAt } from './ledger.command.ts';
  * PostgreSQL database when TEST_DATABASE_URL is set, holding one case whose pairing deadline has passed.
  */
 
-const root = path.resolve(import.meta.dirname, '../..');
-const dir = mkdtempSync(path.join(tmpdir(), 'bangfu-cli-ledger-'));
-let env: NodeJS.ProcessEnv;
-let dropDatabase = async () => {};
+const cli = createCliHarness('ledger');
+const bangfu = cli.run;
 const opened = new Date('2024-03-01T01:00:00Z');
 
-async function prepareDatabase(): Promise<NodeJS.ProcessEnv> {
-  const { DATABASE_URL: _ignored, ...base } = process.env;
-  const template = inject('pgTemplate');
-  if (!template) return { ...base, DATA_DIR: path.join(dir, 'data'), NODE_ENV: 'test' };
-  const url = process.env.TEST_DATABASE_URL!;
-  const name = `bangfu_t_${template.replace('bangfu_tpl_', '')}_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name} template ${template}`);
-  await admin.end();
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
-  return {
-    ...base,
-    DATABASE_URL: withDatabaseName(url, name),
-    BANGFU_SECRET_KEY: randomBytes(32).toString('hex'),
-    NODE_ENV: 'test',
-  };
-}
-
-function bangfu(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/bangfu.mjs', ...args], { cwd: root, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 beforeAll(async () => {
-  env = await prepareDatabase();
+  const env = await cli.prepare();
   const config = loadConfig(env);
   const database = await openDatabase(config, 'ledger.command.test seed');
   try {
@@ -87,8 +39,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await dropDatabase();
-  rmSync(dir, { recursive: true, force: true });
+  await cli.cleanup();
 });
 
 describe('bangfu ledger tick', () => {
