@@ -1,10 +1,12 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { TRole } from '../../domain/roles.ts';
 import { systemCtx, type TDeps } from '../context.ts';
+import { queryRows } from '../db/query.ts';
 import { appUser, orgUnit } from '../db/schema/index.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
 import { actingCtx, findActingUser } from '../modules/auth/acting-user.ts';
 import { createUser } from '../modules/auth/users.service.ts';
+import { commitHandover, previewHandover } from '../modules/ledger/handover.service.ts';
 import { assign, suggest } from '../modules/ledger/pairing.service.ts';
 
 /*
@@ -39,8 +41,10 @@ const DEMO_HELPERS: { username: string; displayName: string; orgCode: string; ph
 
 /** Share of a university's cases the demo pairs: the rest show up in the pairing coverage view. */
 const PAIRED_SHARE = 0.85;
+/** 威宁彝族回族苗族自治县, the demo county bureau (weining_hrss) */
+const WEINING = '520526';
 
-export async function seedDemoLedger(deps: TDeps, password: string) {
+export async function seedDemoLedger(deps: TDeps, password: string, cohort: number) {
   const { db } = deps.database;
   const now = deps.clock.now();
   const ctx = systemCtx();
@@ -68,15 +72,16 @@ export async function seedDemoLedger(deps: TDeps, password: string) {
   await backdateCases(deps, now);
   await seedActivity(deps, now);
   const paired = await pairDemoUniversity(deps);
+  const handedOver = await handOverToWeining(deps, cohort);
   await db.transaction((tx) =>
     recordAudit(
       tx,
       ctx,
-      { action: 'seed.demo_ledger', after: { helpers: DEMO_HELPERS.length, paired } },
+      { action: 'seed.demo_ledger', after: { helpers: DEMO_HELPERS.length, paired, handedOver } },
       now,
     ),
   );
-  return { paired };
+  return { paired, handedOver };
 }
 
 /** The demo cases were opened when the rosters came in, two months ago. */
@@ -98,6 +103,43 @@ async function pairDemoUniversity(deps: TDeps) {
   if (pairs.length === 0) return 0;
   const result = await assign(deps, ctx, { pairs });
   return result.assigned;
+}
+
+/**
+ * The 2020 cohort has left school: universities with an admin account hand their still-seeking graduates from 威宁
+ * to the 威宁 HRSS bureau through the handover service, so `weining_hrss` has a caseload to continue. Graduates of
+ * the demo counselor's classes stay at school (their worklist stays writable), and every other county is left for
+ * `gzu_admin` to try on the handover page.
+ */
+async function handOverToWeining(deps: TDeps, cohort: number) {
+  const admins = await queryRows<{ username: string }>(
+    deps.database.db,
+    sql`select distinct u.username from ledger_case c join graduate g on g.id = c.graduate_id
+      join app_user u on u.org_id = c.university_id and 'university_admin' = any(u.roles)
+      where g.domicile_county_code = ${WEINING} order by u.username`,
+  );
+  const kept = new Set(
+    (
+      await queryRows<{ className: string }>(
+        deps.database.db,
+        sql`select class_name as "className" from counselor_class`,
+      )
+    ).map((r) => r.className),
+  );
+  let count = 0;
+  for (const { username } of admins) {
+    const acting = await findActingUser(deps.database.db, username);
+    if (!acting) continue;
+    const ctx = actingCtx(acting.user, 'seed');
+    const preview = await previewHandover(deps, ctx, cohort);
+    const caseIds = preview.cases
+      .filter((c) => c.countyCode === WEINING && !kept.has(c.className ?? ''))
+      .map((c) => c.caseId);
+    if (preview.notYet || caseIds.length === 0) continue;
+    await commitHandover(deps, ctx, { cohort, caseIds });
+    count += caseIds.length;
+  }
+  return count;
 }
 
 /**

@@ -148,6 +148,6 @@ export async function seedDemo(deps: TDeps, opts: TSeedDemoOptions) {
           ...(opts.log ? { log: opts.log } : {}),
         })
       : null;
-  const ledger = graduates ? await seedDemoLedger(deps, DEMO_PASSWORD) : null;
+  const ledger = graduates ? await seedDemoLedger(deps, DEMO_PASSWORD, DEMO_COHORT) : null;
   return { orgs: planned.length, users: DEMO_USERS.length + importers, graduates, ledger };
 }
