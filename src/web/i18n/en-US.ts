@@ -116,6 +116,10 @@ export const enUS: TMessages = {
     ledger: { settings: 'Set service-level rules' },
     self: { portal: 'Graduate portal' },
     employer: { portal: 'Employer portal' },
+    employers: { manage: 'Approve and manage employers' },
+    opportunities: { read: 'View posts and opportunities', manage: 'Publish and manage posts' },
+    matching: { push: 'Push posts to graduates' },
+    zsb: { manage: 'Manage the 专升本 special plan' },
   },
   errors: {
     invalid_credentials: 'Wrong username or password',

@@ -111,6 +111,10 @@ export const zhCN = {
     ledger: { settings: '设置服务时限规则' },
     self: { portal: '毕业生门户' },
     employer: { portal: '用人单位门户' },
+    employers: { manage: '审核管理用人单位' },
+    opportunities: { read: '查看岗位与机会', manage: '发布管理岗位与机会' },
+    matching: { push: '向毕业生推送岗位' },
+    zsb: { manage: '管理专升本专项计划' },
   },
   errors: {
     invalid_credentials: '用户名或密码错误',
