@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { PreparingClient } from './preparing-client.ts';
 import * as schema from './schema/index.ts';
 
 export type TSchema = typeof schema;
@@ -27,7 +28,7 @@ export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.u
 
 /** Real PostgreSQL through a pool. */
 export function openPostgres(url: string, poolSize = 10): TDatabase {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: PreparingClient });
   // an idle client losing its connection (server restart, admin kill) must not crash the process:
   // the pool drops it and opens a new one on the next query
   pool.on('error', (err) => process.emitWarning(`PostgreSQL idle client error: ${err.message}`));

@@ -76,6 +76,8 @@ describe('POST /api/auth/login', () => {
         'graduates.reveal',
         'cases.read',
         'cases.write',
+        'opportunities.read',
+        'matching.push',
       ],
       org: { id: org.id, name: org.name, kind: 'university', regionCode: '520100' },
       mustChangePassword: false,
