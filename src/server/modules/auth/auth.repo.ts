@@ -6,6 +6,7 @@ import type { TRole } from '../../../domain/roles.ts';
 import type { TSessionUser } from '../../context.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { appUser, orgUnit, userSession } from '../../db/schema/index.ts';
+import { forgetSessions } from './session-cache.ts';
 
 export type TUserRow = typeof appUser.$inferSelect;
 
@@ -20,6 +21,7 @@ export async function findUserById(db: TDbOrTx, id: string): Promise<TUserRow | 
 }
 
 export async function updateUser(db: TDbOrTx, id: string, set: Partial<typeof appUser.$inferInsert>) {
+  forgetSessions({ userId: id });
   await db.update(appUser).set(set).where(eq(appUser.id, id));
 }
 
@@ -33,10 +35,12 @@ export async function insertSession(db: TDbOrTx, values: typeof userSession.$inf
 }
 
 export async function deleteSession(db: TDbOrTx, tokenHash: string) {
+  forgetSessions({ tokenHash });
   await db.delete(userSession).where(eq(userSession.tokenHash, tokenHash));
 }
 
 export async function deleteUserSessions(db: TDbOrTx, userId: string, exceptTokenHash?: string) {
+  forgetSessions({ userId });
   await db
     .delete(userSession)
     .where(

@@ -8,6 +8,7 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './auth.repo.ts';
 import { getDummyHash, hashPassword, verifyPassword } from './password.ts';
+import { recallSession, rememberSession } from './session-cache.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
@@ -135,7 +136,8 @@ export async function authenticate(deps: TDeps, token: string): Promise<TSession
   const { db } = deps.database;
   const now = deps.clock.now();
   const tokenHash = hashToken(token);
-  const found = await repo.findSessionUser(db, tokenHash);
+  const cached = recallSession(tokenHash);
+  const found = cached ?? (await repo.findSessionUser(db, tokenHash));
   if (!found) return null;
   const { session } = found;
   const idleExpired = now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS;
@@ -143,8 +145,11 @@ export async function authenticate(deps: TDeps, token: string): Promise<TSession
     await repo.deleteSession(db, tokenHash);
     return null;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await repo.touchSession(db, tokenHash, now);
+    found.session.lastSeenAt = now;
+  }
+  if (!cached) rememberSession(tokenHash, found);
   return found.user;
 }
 

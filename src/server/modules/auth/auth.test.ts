@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { appUser, auditEvent, userSession } from '../../db/schema/index.ts';
 import { buildOrg, buildUser, TEST_PASSWORD, type TOrgRow } from '../../test/factories.ts';
 import { createTestDeps, type TTestDeps } from '../../test/test-deps.ts';
+import { SESSION_CACHE_MS } from './session-cache.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -142,10 +143,27 @@ describe('POST /api/auth/login', () => {
     expect(res.json().error.code).toBe('invalid_credentials');
   });
 
-  it('ends the sessions of a user who is deactivated', async () => {
+  it('ends the sessions of a user deactivated by another process within the session memory (5 s)', async () => {
     const user = await buildUser(deps, org, ['counselor']);
     const cookie = await sessionCookie(user.username, TEST_PASSWORD, nextIp());
+    expect((await me(cookie)).statusCode).toBe(200);
+    // another server process deactivates the account: this process only learns it from the database
     await deps.database.db.update(appUser).set({ active: false }).where(eq(appUser.id, user.id));
+    const realNow = performance.now.bind(performance);
+    const later = vi.spyOn(performance, 'now').mockImplementation(() => realNow() + SESSION_CACHE_MS + 1);
+    try {
+      expect((await me(cookie)).statusCode).toBe(401);
+    } finally {
+      later.mockRestore();
+    }
+  });
+
+  it('signing out ends the session at once, even one used a moment ago', async () => {
+    const user = await buildUser(deps, org, ['counselor']);
+    const cookie = await sessionCookie(user.username, TEST_PASSWORD, nextIp());
+    expect((await me(cookie)).statusCode).toBe(200);
+    const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
+    expect(out.statusCode).toBeLessThan(300);
     expect((await me(cookie)).statusCode).toBe(401);
   });
 });

@@ -119,8 +119,11 @@ describe('account administration', () => {
 
   it('deactivates an account: its sessions end and it cannot sign in; before/after audited', async () => {
     const u = await buildUser(deps, university, ['counselor']);
-    await loginAs(app, u.username);
+    const cookie = await loginAs(app, u.username);
+    const me = () => app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect((await me()).statusCode).toBe(200); // the session is now remembered for a few seconds
     expect((await call('PATCH', `/api/users/${u.id}`, admin, { active: false })).statusCode).toBe(204);
+    expect((await me()).statusCode).toBe(401); // at once, not when the memory runs out
     expect(
       await deps.database.db.select().from(userSession).where(eq(userSession.userId, u.id)),
     ).toHaveLength(0);
