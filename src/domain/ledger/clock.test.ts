@@ -7,6 +7,7 @@ const ago = (days: number) => new Date(NOW.getTime() - days * DAY_MS);
 const base: TCaseDates = {
   cohort: 2020,
   status: 'seeking',
+  stage: 'school',
   openedAt: ago(3),
   intention: null,
   needsConfirmedAt: null,
@@ -60,6 +61,13 @@ describe('due items', () => {
     const items = dueItems({ ...base, openedAt: ago(R.pairWithinDays + 1) }, R, NOW);
     expect(items.find((i) => i.rule === 'unpaired')).toMatchObject({ overdue: true, daysOverdue: 1 });
     expect(dueItems({ ...base, pairedAt: ago(1) }, R, NOW).some((i) => i.rule === 'unpaired')).toBe(false);
+  });
+
+  it('a case handed over to the county bureau is no longer due for 一帮一 pairing', () => {
+    const handed = { ...base, stage: 'handed_over' as const, openedAt: ago(R.pairWithinDays + 30) };
+    const rules = dueItems(handed, R, NOW).map((i) => i.rule);
+    expect(rules).not.toContain('unpaired');
+    expect(rules).toContain('follow_up'); // the bureau still follows up
   });
 
   it('follow-up is due at the earlier of the agreed date and the cadence', () => {

@@ -1,4 +1,4 @@
-import type { TCaseStatus, TIntention } from './codes.ts';
+import type { TCaseStage, TCaseStatus, TIntention } from './codes.ts';
 import { isEmployedDestination } from './codes.ts';
 import { DAY_MS, leavingDate, type TLedgerRules } from './rules.ts';
 
@@ -10,6 +10,8 @@ import { DAY_MS, leavingDate, type TLedgerRules } from './rules.ts';
 export type TCaseDates = {
   cohort: number;
   status: TCaseStatus;
+  /** at school, or handed over to the county HRSS bureau (一帮一 pairing is the university's duty only) */
+  stage: TCaseStage;
   openedAt: Date;
   intention: TIntention | null;
   needsConfirmedAt: Date | null;
@@ -108,7 +110,8 @@ export type TDueItem = { rule: TOverdueRule; dueAt: Date; overdue: boolean; days
 
 /**
  * The service-level due dates of one case (only active ones have any):
- * unpaired — a helper within `pairWithinDays` of opening;
+ * unpaired — a helper within `pairWithinDays` of opening, while the case is at school (after handover the
+ *   county bureau serves the graduate and university helpers no longer pair);
  * follow_up — the earlier of the recorded next-follow-up date and last contact (or opening) + `followUpEveryDays`;
  * measure — last measure (or opening) + `measurePeriodDays`;
  * needs — reconfirmed within `needsPeriodDays` before the cohort leaves school; due on the leaving date.
@@ -118,7 +121,8 @@ export function dueItems(c: TCaseDates, rules: TLedgerRules, now: Date): TDueIte
   if (!isActive(c)) return [];
   const items: { rule: TOverdueRule; dueAt: Date }[] = [];
   const plus = (d: Date, days: number) => new Date(d.getTime() + days * DAY_MS);
-  if (!c.pairedAt) items.push({ rule: 'unpaired', dueAt: plus(c.openedAt, rules.pairWithinDays) });
+  if (!c.pairedAt && c.stage === 'school')
+    items.push({ rule: 'unpaired', dueAt: plus(c.openedAt, rules.pairWithinDays) });
   const cadence = plus(c.lastContactAt ?? c.openedAt, rules.followUpEveryDays);
   const followUp = c.nextFollowUpDue && c.nextFollowUpDue < cadence ? c.nextFollowUpDue : cadence;
   items.push({ rule: 'follow_up', dueAt: followUp });

@@ -19,6 +19,7 @@ function toDates(r: TCaseListRow): TCaseDates {
   return {
     cohort: r.cohort,
     status: r.status as TCaseStatus,
+    stage: r.stage as TCaseStage,
     openedAt: r.openedAt,
     intention: r.intention as TIntention | null,
     needsConfirmedAt: r.needsConfirmedAt,

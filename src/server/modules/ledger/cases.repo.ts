@@ -16,6 +16,7 @@ import { activeSql, overdueSql, pairedSql, placedSql, siqingSql, urgencySql } fr
 /** The columns the ledger clock reads, for rendering with the domain functions. */
 const clockColumns = {
   cohort: ledgerCase.cohort,
+  stage: ledgerCase.stage,
   status: ledgerCase.status,
   openedAt: ledgerCase.openedAt,
   intention: ledgerCase.intention,
@@ -59,7 +60,6 @@ const listColumns = {
   majorName: graduate.majorName,
   level: graduate.level,
   domicileName: sql<string | null>`(select name from region r where r.code = ${graduate.domicileCountyCode})`,
-  stage: ledgerCase.stage,
   holderOrgName: sql<string>`(select name from org_unit o where o.id = ${ledgerCase.holderOrgId})`,
   helperName: sql<
     string | null

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dueItems, evaluateSiqing, type TCaseDates } from '../../../domain/ledger/clock.ts';
-import type { TCaseStatus, TIntention } from '../../../domain/ledger/codes.ts';
+import type { TCaseStage, TCaseStatus, TIntention } from '../../../domain/ledger/codes.ts';
 import { DAY_MS, DEFAULT_LEDGER_RULES as R } from '../../../domain/ledger/rules.ts';
 import { queryRows } from '../../db/query.ts';
 import { graduate, ledgerCase } from '../../db/schema/index.ts';
@@ -37,6 +37,7 @@ describe('clock SQL and domain agree', () => {
         .set({
           openedAt: ago(pick([1, 6.9, 7.1, 20, 60], 1))!,
           status: pick(['seeking', 'seeking', 'seeking', 'paused', 'closed', 'placed'], 5),
+          stage: pick(['school', 'school', 'handed_over'], 29),
           intention: pick([null, 'employment', 'not_now'], 7),
           needsConfirmedAt: ago(pick([null, 1, 29.9, 30.1, 90], 3)),
           profileVerifiedAt: ago(pick([null, 2], 1)),
@@ -52,7 +53,7 @@ describe('clock SQL and domain agree', () => {
     const s = siqingSql(R, now);
     const rows = await queryRows<Record<string, unknown>>(
       deps.database.db,
-      sql`select ledger_case.id, ledger_case.cohort, ledger_case.status, ledger_case.opened_at, ledger_case.intention,
+      sql`select ledger_case.id, ledger_case.cohort, ledger_case.status, ledger_case.stage, ledger_case.opened_at, ledger_case.intention,
           ledger_case.needs_confirmed_at, ledger_case.profile_verified_at, graduate.phone_encrypted is not null as has_phone,
           ledger_case.last_measure_at, ledger_case.last_contact_at, ledger_case.next_follow_up_due,
           ledger_case.progress_updated_at, ledger_case.destination_code,
@@ -72,6 +73,7 @@ describe('clock SQL and domain agree', () => {
       const c: TCaseDates = {
         cohort: r.cohort as number,
         status: r.status as TCaseStatus,
+        stage: r.stage as TCaseStage,
         openedAt: date(r.opened_at)!,
         intention: r.intention as TIntention | null,
         needsConfirmedAt: date(r.needs_confirmed_at),

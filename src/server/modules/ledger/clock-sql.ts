@@ -34,7 +34,7 @@ function leavingSql(rules: TLedgerRules): SQL {
 export function dueSql(rules: TLedgerRules, paired: SQL = pairedSql) {
   const leaving = leavingSql(rules);
   return {
-    unpaired: sql`case when not ${paired} then ledger_case.opened_at + ${days(rules.pairWithinDays)} end`,
+    unpaired: sql`case when ledger_case.stage = 'school' and not ${paired} then ledger_case.opened_at + ${days(rules.pairWithinDays)} end`,
     followUp: sql`least(ledger_case.next_follow_up_due,
       coalesce(ledger_case.last_contact_at, ledger_case.opened_at) + ${days(rules.followUpEveryDays)})`,
     measure: sql`coalesce(ledger_case.last_measure_at, ledger_case.opened_at) + ${days(rules.measurePeriodDays)}`,

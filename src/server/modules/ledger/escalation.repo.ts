@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import type { TCaseStatus, TIntention } from '../../../domain/ledger/codes.ts';
+import type { TCaseStage, TCaseStatus, TIntention } from '../../../domain/ledger/codes.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/query.ts';
 import {
@@ -24,7 +24,7 @@ export type TClockCase = {
   id: string;
   cohort: number;
   status: TCaseStatus;
-  stage: string;
+  stage: TCaseStage;
   holderOrgId: string;
   universityId: string;
   openedAt: Date;
