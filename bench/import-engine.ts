@@ -15,6 +15,7 @@ import { stageImport } from '../src/server/modules/imports/import-stage.service.
 import { loadReferenceData } from '../src/server/modules/orgs/reference.loader.ts';
 import { seedDemo } from '../src/server/seed/demo.ts';
 import { CapturingSmsProvider } from '../src/server/sms/capturing-provider.ts';
+import { measureFloor } from './import-floor.ts';
 
 /** The roster's 12 columns as text: what a raw COPY of the same file needs, with no validation at all. */
 const BARE = `create table bench_raw (c1 text, c2 text, c3 text, c4 text, c5 text, c6 text, c7 text, c8 text, c9 text,
@@ -88,6 +89,7 @@ export async function runEngine(engine: 'postgres' | 'pglite', file: string, pgB
     conn.release();
   }
   const copyS = (performance.now() - t) / 1000;
+  const floor = await measureFloor(file, deps.crypto);
   await done();
   return {
     rows: batch.counts.total,
@@ -95,6 +97,8 @@ export async function runEngine(engine: 'postgres' | 'pglite', file: string, pgB
     stageS,
     commitS,
     copyS,
+    parseS: floor.parseS,
+    floorS: floor.floorS,
     peakRssMb,
     counts: batch.counts,
   };

@@ -60,6 +60,10 @@ try {
     console.log(
       `| ${engine} | ${r.rows} | ${r.importS.toFixed(1)} | ${rate(r.rows, r.importS)} | ${r.copyS.toFixed(1)} | ${rate(r.rows, r.copyS)} | ${Math.round((100 * r.copyS) / r.importS)} % | ${r.peakRssMb} |`,
     );
+    const ceiling = r.rows / (r.parseS + r.floorS);
+    console.log(
+      `|  | floor (parse ${r.parseS.toFixed(1)} s + encrypt/hash ${r.floorS.toFixed(1)} s, one core): ${rate(r.rows, r.parseS + r.floorS)} rows/s = ${((100 * ceiling) / (r.rows / r.copyS)).toFixed(1)} % of COPY | | | | | | |`,
+    );
     console.log(
       `|  | stage ${r.stageS.toFixed(1)} s · commit ${r.commitS.toFixed(1)} s · counts ${JSON.stringify(r.counts)} | | | | | | |`,
     );
