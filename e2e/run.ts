@@ -22,6 +22,7 @@ import {
   submitLogin,
   visibleText,
 } from './browser.ts';
+import { caseFileJourney } from './case-file.journey.ts';
 import { caseloadJourney } from './caseload.journey.ts';
 import { FIRST, SCIENTIFIC_ID, SECOND, type TImportFiles, writeImportFiles } from './fixtures.ts';
 import { selfServiceJourney } from './self-service.journey.ts';
@@ -462,4 +463,5 @@ journey('a counselor has no 数据导入 menu and gets a 403 on /imports', async
 });
 
 caseloadJourney(journey);
+caseFileJourney(journey);
 selfServiceJourney(journey);
