@@ -25,6 +25,7 @@ import {
 import { caseFileJourney } from './case-file.journey.ts';
 import { caseloadJourney } from './caseload.journey.ts';
 import { FIRST, SCIENTIFIC_ID, SECOND, type TImportFiles, writeImportFiles } from './fixtures.ts';
+import { opportunitiesJourney } from './opportunities.journey.ts';
 import { selfServiceJourney } from './self-service.journey.ts';
 import { startTestServer, type TTestServer } from './server.ts';
 
@@ -134,7 +135,15 @@ journey(
   'graduate sees only their own menu and a 403 on the audit log',
   async (page) => {
     await login(page, 'graduate_demo');
-    assert.deepEqual(await menuLabels(page), ['工作台', '我的就业服务', '消息通知', '修改密码']);
+    assert.deepEqual(await menuLabels(page), [
+      '工作台',
+      '我的就业服务',
+      '专属岗位',
+      '推送给我的岗位',
+      '我的申请',
+      '消息通知',
+      '修改密码',
+    ]);
     const menu = await menuText(page);
     for (const hidden of ['参考数据', '行政区划', '组织机构', '审计日志']) {
       assert.ok(!menu.includes(hidden), `menu hides ${hidden}`);
@@ -465,3 +474,4 @@ journey('a counselor has no 数据导入 menu and gets a 403 on /imports', async
 caseloadJourney(journey);
 caseFileJourney(journey);
 selfServiceJourney(journey);
+opportunitiesJourney(journey);

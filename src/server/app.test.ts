@@ -57,6 +57,7 @@ const GUARDED: { url: string; openapiPath: string; permission: TPermission | nul
     openapiPath: '/api/reference/code-tables',
     permission: 'reference.read',
   },
+  { url: '/api/reference/majors', openapiPath: '/api/reference/majors', permission: 'reference.read' },
   {
     url: '/api/reference/support-pairs',
     openapiPath: '/api/reference/support-pairs',
@@ -85,6 +86,23 @@ const GUARDED: { url: string; openapiPath: string; permission: TPermission | nul
   { url: '/api/pairing/unpaired', openapiPath: '/api/pairing/unpaired', permission: 'cases.pair' },
   { url: '/api/pairing/helpers', openapiPath: '/api/pairing/helpers', permission: 'cases.pair' },
   { url: '/api/pairing/paired', openapiPath: '/api/pairing/paired', permission: 'cases.pair' },
+  { url: '/api/employers', openapiPath: '/api/employers', permission: 'employers.manage' },
+  { url: '/api/opportunities', openapiPath: '/api/opportunities', permission: 'opportunities.read' },
+  {
+    url: '/api/opportunities/zone',
+    openapiPath: '/api/opportunities/zone',
+    permission: 'opportunities.read',
+  },
+  { url: '/api/employer/profile', openapiPath: '/api/employer/profile', permission: 'employer.portal' },
+  {
+    url: '/api/employer/opportunities',
+    openapiPath: '/api/employer/opportunities',
+    permission: 'employer.portal',
+  },
+  { url: '/api/me/opportunities', openapiPath: '/api/me/opportunities', permission: 'self.portal' },
+  { url: '/api/me/applications', openapiPath: '/api/me/applications', permission: 'self.portal' },
+  { url: '/api/zsb/plans', openapiPath: '/api/zsb/plans', permission: 'zsb.manage' },
+  { url: '/api/zsb/report?cohort=2020', openapiPath: '/api/zsb/report', permission: 'zsb.manage' },
 ];
 /** Routes open to anyone or guarded by their own tests (auth flows, reveal). */
 const EXEMPT = [
@@ -142,6 +160,22 @@ const EXEMPT = [
   '/api/pairing/suggest',
   '/api/pairing/assign',
   '/api/cases/{id}/pairings',
+  // employer registration is public (rate-limited); review and the employer's own posts and applicants,
+  // post writes, applying and the 专升本 plan: the opportunities module's tests check permission, area,
+  // ownership (another org's post → 404) and that employers never see a flag
+  '/api/employers/register',
+  '/api/employers/{id}',
+  '/api/employers/{id}/review',
+  '/api/opportunities/{id}',
+  '/api/opportunities/{id}/status',
+  '/api/opportunities/{id}/applications',
+  '/api/applications/{id}/status',
+  '/api/employer/opportunities/{id}',
+  '/api/employer/opportunities/{id}/status',
+  '/api/employer/opportunities/{id}/applications',
+  '/api/employer/applications/{id}/status',
+  '/api/me/opportunities/{id}',
+  '/api/me/applications/{id}/withdraw',
 ];
 
 describe('route guards', () => {

@@ -13,6 +13,11 @@ import { casesRoutes } from './modules/ledger/cases.routes.ts';
 import { handoverRoutes } from './modules/ledger/handover.routes.ts';
 import { pairingRoutes } from './modules/ledger/pairing.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { employerPortalRoutes } from './modules/opportunities/employer-portal.routes.ts';
+import { employersRoutes } from './modules/opportunities/employers.routes.ts';
+import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.ts';
+import { selfOpportunitiesRoutes } from './modules/opportunities/self-opportunities.routes.ts';
+import { zsbRoutes } from './modules/opportunities/zsb.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { graduatesRoutes } from './modules/registry/graduates.routes.ts';
@@ -73,6 +78,11 @@ export async function buildApp(deps: TDeps, options: TBuildOptions = {}): Promis
   await app.register(handoverRoutes(deps));
   await app.register(pairingRoutes(deps));
   await app.register(notificationsRoutes(deps));
+  await app.register(employersRoutes(deps));
+  await app.register(opportunitiesRoutes(deps));
+  await app.register(employerPortalRoutes(deps));
+  await app.register(selfOpportunitiesRoutes(deps));
+  await app.register(zsbRoutes(deps));
   await registerStatic(app);
   return app;
 }

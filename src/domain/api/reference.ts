@@ -75,3 +75,25 @@ export const ZSupportPair = z.object({
   note: z.string(),
 });
 export type TSupportPair = z.infer<typeof ZSupportPair>;
+
+/** One row of a major catalogue: a 门类/大类 (2-digit code), a 专业类 (4) or a 专业 (6, with suffix letters). */
+export const ZMajorEntry = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** the 专业类 of a major or the class itself; null for a 门类/大类 row */
+  classCode: z.string().nullable(),
+  categoryCode: z.string(),
+});
+export type TMajorEntry = z.infer<typeof ZMajorEntry>;
+
+export const ZMajorCatalogue = z.object({
+  key: z.string(),
+  /** the level whose majors it lists (本科 or 专科) */
+  level: z.enum(['本科', '专科']),
+  name: z.string(),
+  source: z.string(),
+  entries: z.array(ZMajorEntry),
+});
+export type TMajorCatalogue = z.infer<typeof ZMajorCatalogue>;
+
+export const ZMajorQuery = z.object({ level: z.enum(['本科', '专科']).optional() });

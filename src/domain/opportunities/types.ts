@@ -71,6 +71,8 @@ export type TRuleVerdict = {
   hard: boolean; // false for preferred rules: never excludes
   reasonZh: string;
   reasonEn: string;
+  /** true when a hard rule could not be checked because the graduate's fact is unknown (缺少出生日期) */
+  missing?: boolean;
 };
 
 export type TEligibility = { eligible: boolean; verdicts: TRuleVerdict[] };

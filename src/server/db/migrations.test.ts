@@ -102,7 +102,9 @@ describe('reference data', () => {
     expect(await countOf('code_entry')).toBe(
       csvRows('destination-codes.csv') +
         csvRows('difficulty-categories.csv') +
-        csvRows('employer-nature-codes.csv'),
+        csvRows('employer-nature-codes.csv') +
+        csvRows('majors-undergraduate.csv') +
+        csvRows('majors-vocational.csv'),
     );
   });
 
@@ -136,6 +138,8 @@ describe('reference data', () => {
         'destination-codes.csv',
         'difficulty-categories.csv',
         'employer-nature-codes.csv',
+        'majors-undergraduate.csv',
+        'majors-vocational.csv',
       ].sort(),
     );
     expect(await Promise.all(tables.map(countOf))).toEqual(before);

@@ -1,6 +1,19 @@
 import { count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUser, graduate, importBatch, importRow, orgUnit } from '../db/schema/index.ts';
+import { parseCreditCode } from '../../domain/opportunities/credit-code.ts';
+import { OPPORTUNITY_KINDS } from '../../domain/opportunities/types.ts';
+import {
+  application,
+  appUser,
+  employerProfile,
+  graduate,
+  importBatch,
+  importRow,
+  ledgerCase,
+  opportunity,
+  orgUnit,
+  zsbPlan,
+} from '../db/schema/index.ts';
 import { actingCtx, findActingUser, findDefaultImporter } from '../modules/auth/acting-user.ts';
 import { countGraduates } from '../modules/registry/graduates.service.ts';
 import { createTestDeps, type TTestDeps } from '../test/test-deps.ts';
@@ -88,5 +101,55 @@ describe('seedDemo with graduates', () => {
       .from(appUser)
       .where(inArray(appUser.username, ['gx_edu', 'xj_fupin']));
     expect(importers).toHaveLength(2);
+  });
+
+  it('seeds employers with valid credit codes, posts of every kind, applications and the 专升本 plan', async () => {
+    const db = deps.database.db;
+    const profiles = await db.select().from(employerProfile);
+    expect(profiles.length).toBeGreaterThan(30);
+    expect(profiles.every((p) => parseCreditCode(p.creditCode).ok)).toBe(true);
+    expect(profiles.filter((p) => p.status === 'pending')).toHaveLength(1);
+    expect(
+      await db.query.appUser.findFirst({ where: (t, { eq }) => eq(t.username, 'employer_pending') }),
+    ).toBeTruthy();
+    const posts = await db.select().from(opportunity);
+    expect(posts.length).toBe(seeded!.opportunities.posts);
+    expect(posts.length).toBeGreaterThanOrEqual(190);
+    expect(new Set(posts.map((p) => p.kind))).toEqual(new Set(OPPORTUNITY_KINDS));
+    expect(posts.some((p) => p.kind === 'tegang' && p.regionCodes.includes('520526'))).toBe(true);
+    const demoOrg = await db.query.orgUnit.findFirst({
+      where: (t, { eq }) => eq(t.code, 'E-91520100MA6DEMO01X'),
+    });
+    expect(posts.filter((p) => p.ownerOrgId === demoOrg!.id).length).toBeGreaterThan(5);
+    const apps = await db.select().from(application);
+    expect(apps.length).toBe(seeded!.opportunities.applications);
+    expect(new Set(apps.map((a) => a.status))).toEqual(
+      new Set(['applied', 'interview', 'offer', 'hired', 'rejected', 'withdrawn']),
+    );
+    for (const p of posts) {
+      const mine = apps.filter((a) => a.opportunityId === p.id);
+      expect(p.applicantCount).toBe(mine.filter((a) => a.status !== 'withdrawn').length);
+      if (p.quota !== null) expect(p.quotaUsed).toBeLessThanOrEqual(p.quota);
+    }
+    const hired = apps.filter((a) => a.status === 'hired');
+    const cases = await db
+      .select()
+      .from(ledgerCase)
+      .where(
+        inArray(
+          ledgerCase.id,
+          hired.map((a) => a.caseId!),
+        ),
+      );
+    expect(cases.every((c) => c.status === 'placed' && c.destinationCode)).toBe(true);
+    const me = await db.query.graduate.findFirst({ where: (t, { isNotNull }) => isNotNull(t.userId) });
+    expect(
+      apps
+        .filter((a) => a.graduateId === me!.id)
+        .map((a) => a.status)
+        .sort(),
+    ).toEqual(['applied', 'interview']);
+    const [plan] = await db.select().from(zsbPlan);
+    expect(plan).toMatchObject({ provinceCode: '520000', cohort: 2020, ratioBp: 1000 });
   });
 });

@@ -8,6 +8,7 @@ import { recordAudit } from '../modules/audit/audit.service.ts';
 import { createUser } from '../modules/auth/users.service.ts';
 import { createImporterAccounts, seedDemoGraduates } from './demo-import.ts';
 import { seedDemoLedger } from './demo-ledger.ts';
+import { seedDemoOpportunities } from './demo-opportunities.ts';
 import { insertPlannedOrgs, planDemoOrgs } from './demo-orgs.ts';
 
 /** Demo password for every demo account. For demonstration only: README says so. */
@@ -149,5 +150,11 @@ export async function seedDemo(deps: TDeps, opts: TSeedDemoOptions) {
         })
       : null;
   const ledger = graduates ? await seedDemoLedger(deps, DEMO_PASSWORD, DEMO_COHORT) : null;
-  return { orgs: planned.length, users: DEMO_USERS.length + importers, graduates, ledger };
+  const opportunities = await seedDemoOpportunities(deps, {
+    password: DEMO_PASSWORD,
+    cohort: DEMO_COHORT,
+    seed: opts.seed ?? DEMO_SEED,
+    withApplications: !!graduates,
+  });
+  return { orgs: planned.length, users: DEMO_USERS.length + importers, graduates, ledger, opportunities };
 }

@@ -4,7 +4,7 @@ import { makeIdNumber } from '../../domain/id-number.ts';
 import type { TOrgKind } from '../../domain/orgs.ts';
 import type { TRole } from '../../domain/roles.ts';
 import type { TCtx, TDeps } from '../context.ts';
-import { appUser, graduate, orgUnit } from '../db/schema/index.ts';
+import { appUser, graduate, opportunity, orgUnit } from '../db/schema/index.ts';
 import { actingCtx, findActingUser } from '../modules/auth/acting-user.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 
@@ -69,6 +69,29 @@ export async function buildGraduate(
     })
     .returning();
   return { ...row!, idNumber: id };
+}
+
+/** An open post of the org (a market job in 贵阳 until the end of 2020 unless overridden). */
+export async function buildOpportunity(
+  deps: TDeps,
+  overrides: Partial<typeof opportunity.$inferInsert> & { ownerOrgId: string },
+) {
+  const now = deps.clock.now();
+  const [row] = await deps.database.db
+    .insert(opportunity)
+    .values({
+      kind: 'market_job',
+      title: `测试岗位 ${uniq()}`,
+      regionCodes: ['520100'],
+      deadline: '2020-12-31',
+      status: 'open',
+      provinceCode: '520000',
+      createdAt: now,
+      updatedAt: now,
+      ...overrides,
+    })
+    .returning();
+  return row!;
 }
 
 /** Sign in through the real route; returns the Cookie header value. */

@@ -1,5 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { TMe, TSmsRequestResult, TSmsVerifyBody } from '../../domain/api/auth.ts';
+import type { TMyPush } from '../../domain/api/matching.ts';
+import type {
+  TMyApplication,
+  TOpportunityListItem,
+  ZApplyRefusal,
+  ZSelfOpportunity,
+} from '../../domain/api/opportunities.ts';
 import type {
   TAccessLogItem,
   TSelfAccountResult,
@@ -9,6 +17,9 @@ import type {
   TSelfNeedsBody,
   TSelfProgress,
 } from '../../domain/api/portal.ts';
+import type { TApplicationSource } from '../../domain/opportunities/codes.ts';
+import type { TOpportunityKind } from '../../domain/opportunities/types.ts';
+import type { TLevel } from '../../domain/registry/fields.ts';
 import { ME_KEY } from './auth.ts';
 import { apiFetch, apiUpload } from './client.ts';
 
@@ -110,5 +121,105 @@ export function useIssueSelfAccount(caseId: string) {
       apiFetch<TSelfAccountResult>(`/api/cases/${encodeURIComponent(caseId)}/self-account`, {
         method: 'POST',
       }),
+  });
+}
+
+// ——— posts: the featured zone, a post's page, applying, my applications, posts pushed to me ———
+
+export type TSelfOpportunity = z.infer<typeof ZSelfOpportunity>;
+export type TApplyRefusal = z.infer<typeof ZApplyRefusal>;
+type TSelfPage<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type TZonePage = TSelfPage<TOpportunityListItem>;
+
+/** The zone's filters as they travel in the URL (and to the API). */
+export type TZoneSearch = {
+  page: number;
+  pageSize: number;
+  kind?: TOpportunityKind;
+  level?: TLevel;
+  q?: string;
+};
+
+const SELF_POSTS_KEY = ['me', 'posts'] as const;
+const SELF_APPLICATIONS_KEY = ['me', 'applications'] as const;
+const SELF_PUSHES_KEY = ['me', 'pushes'] as const;
+
+export function useZone(search: TZoneSearch) {
+  return useQuery({
+    queryKey: [...SELF_POSTS_KEY, 'zone', search],
+    queryFn: () =>
+      apiFetch<TZonePage>('/api/me/opportunities', {
+        query: {
+          page: String(search.page),
+          pageSize: String(search.pageSize),
+          kind: search.kind,
+          level: search.level,
+          q: search.q,
+        },
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSelfOpportunity(id: string) {
+  return useQuery({
+    queryKey: [...SELF_POSTS_KEY, 'detail', id],
+    queryFn: () => apiFetch<TSelfOpportunity>(`/api/me/opportunities/${encodeURIComponent(id)}`),
+  });
+}
+
+export function useMyApplications() {
+  return useQuery({
+    queryKey: SELF_APPLICATIONS_KEY,
+    queryFn: () => apiFetch<TMyApplication[]>('/api/me/applications'),
+  });
+}
+
+function refreshAfterApplication(queryClient: ReturnType<typeof useQueryClient>) {
+  void queryClient.invalidateQueries({ queryKey: SELF_POSTS_KEY });
+  void queryClient.invalidateQueries({ queryKey: SELF_APPLICATIONS_KEY });
+  void queryClient.invalidateQueries({ queryKey: SELF_PUSHES_KEY });
+  // the application is a step on my record's progress too
+  void queryClient.invalidateQueries({ queryKey: SELF_CASE_KEY });
+}
+
+/** Apply; a refusal is a 409 whose details say why (`TApplyRefusal`). */
+export function useApply() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { opportunityId: string; source: TApplicationSource }) =>
+      apiFetch<TMyApplication>('/api/me/applications', { method: 'POST', body }),
+    onSuccess: () => refreshAfterApplication(queryClient),
+  });
+}
+
+export function useWithdraw() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiFetch<TMyApplication>(`/api/me/applications/${encodeURIComponent(id)}/withdraw`, { method: 'POST' }),
+    onSuccess: () => refreshAfterApplication(queryClient),
+  });
+}
+
+/** Posts my teachers pushed to me, newest first. */
+export function useMyPushes() {
+  return useQuery({
+    queryKey: SELF_PUSHES_KEY,
+    queryFn: () => apiFetch<TMyPush[]>('/api/me/pushes'),
+  });
+}
+
+/** Mark a pushed post as seen (opening it does this). */
+export function useMarkPushViewed() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiFetch<TMyPush>(`/api/me/pushes/${encodeURIComponent(id)}/view`, { method: 'POST' }),
+    onSuccess: (push) => {
+      queryClient.setQueryData<TMyPush[]>(SELF_PUSHES_KEY, (list) =>
+        list?.map((p) => (p.id === push.id ? push : p)),
+      );
+    },
   });
 }

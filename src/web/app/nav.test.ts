@@ -5,13 +5,22 @@ const keys = (roles: Parameters<typeof navFor>[0]) =>
   navFor(roles).flatMap((item) => (item.kind === 'page' ? [item.key] : item.children.map((c) => c.key)));
 
 describe('navFor', () => {
-  it('gives a graduate only home, their self-service page, notifications and password', () => {
-    expect(keys(['graduate'])).toEqual(['home', 'me', 'notifications', 'password']);
+  it('gives a graduate only home, their self-service pages, notifications and password', () => {
+    expect(keys(['graduate'])).toEqual([
+      'home',
+      'me',
+      'mePosts',
+      'mePushed',
+      'meApplications',
+      'notifications',
+      'password',
+    ]);
   });
 
-  it('gives an employer reference data but no orgs or audit', () => {
+  it('gives an employer its portal and reference data but no orgs, audit or staff post pages', () => {
     expect(keys(['employer'])).toEqual([
       'home',
+      'employerPortal',
       'regions',
       'focusCounties',
       'codeTables',
@@ -25,9 +34,25 @@ describe('navFor', () => {
     expect(keys(['system_admin'])).toEqual(
       NAV_LEAVES.map((l) => l.key).filter(
         (k) =>
-          !['graduates', 'cases', 'pairing', 'handover', 'siqing', 'ledgerRules', 'imports', 'me'].includes(
-            k,
-          ),
+          ![
+            'graduates',
+            'cases',
+            'pairing',
+            'handover',
+            'siqing',
+            'ledgerRules',
+            'imports',
+            'me',
+            'mePosts',
+            'mePushed',
+            'meApplications',
+            'employerPortal',
+            'opportunities',
+            'zone',
+            'funnel',
+            'zsb',
+            'employers',
+          ].includes(k),
       ),
     );
   });
@@ -61,6 +86,46 @@ describe('navFor', () => {
     expect(keys(['university_admin', 'ministry', 'province_education'])).not.toContain('users');
   });
 
+  it('shows posts and the 52-county zone to every staff role that reads opportunities', () => {
+    for (const role of [
+      'counselor',
+      'helper',
+      'university_admin',
+      'county_hrss',
+      'ministry',
+      'poverty_office',
+    ] as const) {
+      expect(keys([role])).toEqual(expect.arrayContaining(['opportunities', 'zone']));
+    }
+    for (const role of ['graduate', 'employer', 'partner', 'system_admin'] as const) {
+      expect(keys([role])).not.toContain('opportunities');
+      expect(keys([role])).not.toContain('zone');
+    }
+  });
+
+  it('offers the 专升本 plan to provincial education and the ministry, employer review to reviewers', () => {
+    expect(keys(['province_education'])).toContain('zsb');
+    expect(keys(['ministry'])).toContain('zsb');
+    for (const role of ['counselor', 'university_admin', 'province_hrss'] as const) {
+      expect(keys([role])).not.toContain('zsb');
+    }
+    for (const role of ['university_admin', 'province_hrss', 'county_hrss'] as const) {
+      expect(keys([role])).toContain('employers');
+    }
+    for (const role of ['counselor', 'province_education', 'ministry', 'employer'] as const) {
+      expect(keys([role])).not.toContain('employers');
+    }
+  });
+
+  it('shows the push funnel to case readers only', () => {
+    for (const role of ['counselor', 'helper', 'university_admin', 'ministry'] as const) {
+      expect(keys([role])).toContain('funnel');
+    }
+    for (const role of ['graduate', 'employer', 'partner', 'system_admin'] as const) {
+      expect(keys([role])).not.toContain('funnel');
+    }
+  });
+
   it('drops a group when none of its pages is allowed', () => {
     expect(navFor(['graduate']).some((i) => i.kind === 'group' && i.key === 'reference')).toBe(false);
   });
@@ -77,5 +142,12 @@ describe('leafForPath', () => {
     expect(leafForPath('/audit')?.key).toBe('audit');
     expect(leafForPath('/admin/users')?.key).toBe('users');
     expect(leafForPath('/imports/6fa66003-00f3-494b-91da-154d6171d477')?.key).toBe('imports');
+    expect(leafForPath('/opportunities/6fa66003-00f3-494b-91da-154d6171d477/edit')?.key).toBe(
+      'opportunities',
+    );
+    expect(leafForPath('/employers')?.key).toBe('employers');
+    expect(leafForPath('/employer/posts/6fa66003-00f3-494b-91da-154d6171d477')?.key).toBe('employerPortal');
+    expect(leafForPath('/me/posts/6fa66003-00f3-494b-91da-154d6171d477')?.key).toBe('mePosts');
+    expect(leafForPath('/me')?.key).toBe('me');
   });
 });

@@ -5,6 +5,10 @@ import { hasPermission, type TPermission } from '../../domain/roles.ts';
 export type TPageKey =
   | 'home'
   | 'me'
+  | 'mePosts'
+  | 'mePushed'
+  | 'meApplications'
+  | 'employerPortal'
   | 'graduates'
   | 'cases'
   | 'pairing'
@@ -12,6 +16,11 @@ export type TPageKey =
   | 'siqing'
   | 'ledgerRules'
   | 'imports'
+  | 'opportunities'
+  | 'zone'
+  | 'zsb'
+  | 'employers'
+  | 'funnel'
   | 'regions'
   | 'focusCounties'
   | 'codeTables'
@@ -34,6 +43,10 @@ export type TNavItem = TNavLeaf | TNavGroup;
 export const NAV: readonly TNavItem[] = [
   { kind: 'page', key: 'home', path: '/' },
   { kind: 'page', key: 'me', path: '/me', permission: 'self.portal' },
+  { kind: 'page', key: 'mePosts', path: '/me/posts', permission: 'self.portal' },
+  { kind: 'page', key: 'mePushed', path: '/me/pushed', permission: 'self.portal' },
+  { kind: 'page', key: 'meApplications', path: '/me/applications', permission: 'self.portal' },
+  { kind: 'page', key: 'employerPortal', path: '/employer', permission: 'employer.portal' },
   { kind: 'page', key: 'graduates', path: '/graduates', permission: 'graduates.read' },
   { kind: 'page', key: 'cases', path: '/cases', permission: 'cases.read' },
   { kind: 'page', key: 'pairing', path: '/pairing', permission: 'cases.pair' },
@@ -41,6 +54,13 @@ export const NAV: readonly TNavItem[] = [
   { kind: 'page', key: 'siqing', path: '/siqing', permission: 'cases.read' },
   { kind: 'page', key: 'ledgerRules', path: '/ledger/rules', permission: 'ledger.settings' },
   { kind: 'page', key: 'imports', path: '/imports', permission: 'imports.manage' },
+  { kind: 'page', key: 'opportunities', path: '/opportunities', permission: 'opportunities.read' },
+  { kind: 'page', key: 'zone', path: '/zone', permission: 'opportunities.read' },
+  // the funnel counts pushes of the cases in the reader's scope (GET /api/matching/funnel: cases.read)
+  { kind: 'page', key: 'funnel', path: '/funnel', permission: 'cases.read' },
+  // the report and the ratios are the provincial education departments' and the ministry's (zsb.service.ts)
+  { kind: 'page', key: 'zsb', path: '/zsb', permission: 'zsb.manage' },
+  { kind: 'page', key: 'employers', path: '/employers', permission: 'employers.manage' },
   {
     kind: 'group',
     key: 'reference',

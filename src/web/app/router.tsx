@@ -1,6 +1,7 @@
-import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireAuth, RequirePermission } from '../components/require-auth.tsx';
+import { LoadingState } from '../components/states.tsx';
 import { NotFoundPage, RouteErrorPage } from '../components/status-pages.tsx';
 import { AppLayout } from '../layout/app-layout.tsx';
 import { LoginPage } from '../pages/login/login.page.tsx';
@@ -20,6 +21,11 @@ function page(load: () => TPageModule, name: string): LazyExoticComponent<Compon
 const PAGES: Record<TPageKey, LazyExoticComponent<ComponentType>> = {
   home: page(() => import('../pages/home/home.page.tsx'), 'HomePage'),
   me: page(() => import('../pages/me/me.page.tsx'), 'MePage'),
+  mePosts: page(() => import('../pages/me/zone.page.tsx'), 'MeZonePage'),
+  mePushed: page(() => import('../pages/me/pushed.page.tsx'), 'MePushedPage'),
+  meApplications: page(() => import('../pages/me/applications.page.tsx'), 'MeApplicationsPage'),
+  employerPortal: page(() => import('../pages/employer/employer.page.tsx'), 'EmployerPortalPage'),
+  funnel: page(() => import('../pages/funnel/funnel.page.tsx'), 'FunnelPage'),
   graduates: page(() => import('../pages/graduates/graduates.page.tsx'), 'GraduatesPage'),
   cases: page(() => import('../pages/cases/cases.page.tsx'), 'CasesPage'),
   pairing: page(() => import('../pages/pairing/pairing.page.tsx'), 'PairingPage'),
@@ -27,6 +33,10 @@ const PAGES: Record<TPageKey, LazyExoticComponent<ComponentType>> = {
   siqing: page(() => import('../pages/siqing/siqing.page.tsx'), 'SiqingPage'),
   ledgerRules: page(() => import('../pages/ledger-rules/ledger-rules.page.tsx'), 'LedgerRulesPage'),
   imports: page(() => import('../pages/imports/imports.page.tsx'), 'ImportsPage'),
+  opportunities: page(() => import('../pages/opportunities/opportunities.page.tsx'), 'OpportunitiesPage'),
+  zone: page(() => import('../pages/zone/zone.page.tsx'), 'ZonePage'),
+  zsb: page(() => import('../pages/zsb/zsb.page.tsx'), 'ZsbPage'),
+  employers: page(() => import('../pages/employers/employers.page.tsx'), 'EmployersPage'),
   regions: page(() => import('../pages/reference/regions/regions.page.tsx'), 'RegionsPage'),
   focusCounties: page(() => import('../pages/reference/focus/focus-counties.page.tsx'), 'FocusCountiesPage'),
   codeTables: page(() => import('../pages/reference/code-tables.page.tsx'), 'CodeTablesPage'),
@@ -51,6 +61,21 @@ const pageRoutes: RouteObject[] = NAV_LEAVES.map((leaf) => {
 
 const ImportBatchPage = page(() => import('../pages/imports/import-batch.page.tsx'), 'ImportBatchPage');
 const CasePage = page(() => import('../pages/cases/case.page.tsx'), 'CasePage');
+const OpportunityPage = page(() => import('../pages/opportunities/opportunity.page.tsx'), 'OpportunityPage');
+const NewOpportunityPage = page(
+  () => import('../pages/opportunities/opportunity-edit.page.tsx'),
+  'NewOpportunityPage',
+);
+const EditOpportunityPage = page(
+  () => import('../pages/opportunities/opportunity-edit.page.tsx'),
+  'EditOpportunityPage',
+);
+const RegisterEmployerPage = page(
+  () => import('../pages/register-employer/register-employer.page.tsx'),
+  'RegisterEmployerPage',
+);
+const MePostPage = page(() => import('../pages/me/post.page.tsx'), 'MePostPage');
+const EmployerPostPage = page(() => import('../pages/employer/employer-post.page.tsx'), 'EmployerPostPage');
 
 // Pages below a menu entry: same permission as the entry they belong to.
 const detailRoutes: RouteObject[] = [
@@ -70,10 +95,60 @@ const detailRoutes: RouteObject[] = [
       </RequirePermission>
     ),
   },
+  {
+    path: '/opportunities/new',
+    element: (
+      <RequirePermission permission="opportunities.manage">
+        <NewOpportunityPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: '/opportunities/:id/edit',
+    element: (
+      <RequirePermission permission="opportunities.manage">
+        <EditOpportunityPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: '/opportunities/:id',
+    element: (
+      <RequirePermission permission="opportunities.read">
+        <OpportunityPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: '/me/posts/:id',
+    element: (
+      <RequirePermission permission="self.portal">
+        <MePostPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: '/employer/posts/:id',
+    element: (
+      <RequirePermission permission="employer.portal">
+        <EmployerPostPage />
+      </RequirePermission>
+    ),
+  },
 ];
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    // public: an employer registers before it has an account
+    path: '/register-employer',
+    element: (
+      <Suspense fallback={<LoadingState />}>
+        <RegisterEmployerPage />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorPage />,
+  },
   {
     path: '/',
     element: (

@@ -80,7 +80,14 @@ export const casesEn: typeof casesZh = {
     partner_post: 'Partner-region post',
   },
   followUpMethods: { phone: 'Phone', wechat: 'WeChat', in_person: 'In person', home_visit: 'Home visit' },
-  progressKinds: { application: 'Applied', interview: 'Interview', offer: 'Offer', rejected: 'Rejected' },
+  progressKinds: {
+    application: 'Applied',
+    interview: 'Interview',
+    offer: 'Offer',
+    rejected: 'Rejected',
+    hired: 'Hired',
+    withdrawn: 'Withdrew the application',
+  },
   statuses: { seeking: 'Seeking', placed: 'Placed', paused: 'Paused', closed: 'Closed' },
   stages: { school: 'At school', handed_over: 'Handed to HRSS' },
   overdueRule: {

@@ -86,7 +86,14 @@ export const casesZh = {
     partner_post: '对口支援岗位',
   },
   followUpMethods: { phone: '电话', wechat: '微信', in_person: '面谈', home_visit: '上门' },
-  progressKinds: { application: '投递简历', interview: '参加面试', offer: '获得录用', rejected: '未被录用' },
+  progressKinds: {
+    application: '投递简历',
+    interview: '参加面试',
+    offer: '获得录用',
+    rejected: '未被录用',
+    hired: '确认录用',
+    withdrawn: '撤回申请',
+  },
   statuses: { seeking: '求职中', placed: '已落实', paused: '暂缓', closed: '结案' },
   stages: { school: '在校', handed_over: '移交人社' },
   overdueRule: {

@@ -1,9 +1,14 @@
 import { casesEn } from './cases.en-US.ts';
+import { employerPortalEn } from './employer-portal.en-US.ts';
+import { employersEn } from './employers.en-US.ts';
 import { graduatesEn } from './graduates.en-US.ts';
 import { handoverEn } from './handover.en-US.ts';
 import { importsEn } from './imports.en-US.ts';
+import { matchingEn } from './matching.en-US.ts';
 import { meEn } from './me.en-US.ts';
+import { meJobsEn } from './me-jobs.en-US.ts';
 import { notificationsEn } from './notifications.en-US.ts';
+import { opportunitiesEn } from './opportunities.en-US.ts';
 import { pairingEn } from './pairing.en-US.ts';
 import { siqingEn } from './siqing.en-US.ts';
 import type { TMessages } from './zh-CN.ts';
@@ -18,6 +23,10 @@ export const enUS: TMessages = {
   nav: {
     home: 'Home',
     me: 'My employment service',
+    mePosts: 'Featured posts',
+    mePushed: 'Posts for me',
+    meApplications: 'My applications',
+    employerPortal: 'Recruitment',
     graduates: 'Graduates',
     cases: 'Case files',
     pairing: 'Helper pairing',
@@ -25,6 +34,11 @@ export const enUS: TMessages = {
     siqing: 'Four clears',
     ledgerRules: 'Service-level rules',
     imports: 'Imports',
+    opportunities: 'Posts',
+    zone: '52-county zone',
+    zsb: 'Diploma-to-bachelor plan',
+    employers: 'Employers',
+    funnel: 'Push funnel',
     reference: 'Reference data',
     regions: 'Regions',
     focusCounties: 'Focus counties',
@@ -40,6 +54,10 @@ export const enUS: TMessages = {
   navDesc: {
     home: 'Overview and shortcuts',
     me: 'Confirm your plans and needs, report progress, contact your helpers',
+    mePosts: 'Posts collected for this year’s graduates: filter by kind and level, apply online',
+    mePushed: 'Posts your teachers chose for you from your intention and major',
+    meApplications: 'Where your applications stand: applied, interview, offer, hired',
+    employerPortal: 'Post jobs, traineeships and training; see applicants, interview and make offers',
     graduates: 'Filter, count, look up and export the target graduates',
     cases: 'My caseload: individual plans, follow-ups, measures and overdue items',
     pairing: 'One-to-one help by leaders and cadres: coverage, suggestions, bulk pairing, reassignment',
@@ -47,6 +65,11 @@ export const enUS: TMessages = {
     siqing: 'Profile, needs, measures and progress: the four clears per unit',
     ledgerRules: 'Periods for pairing, follow-up, the four clears and escalation, and the leaving date',
     imports: 'Upload rosters and the poverty registry, preview, commit and revert',
+    opportunities: 'Jobs, policy programmes, study and training routes: publish with conditions and manage',
+    zone: 'Posts that put graduates of the 52 focus counties and registered-poor families first',
+    zsb: 'Diploma-to-bachelor ratios per province, places, applicants and admissions',
+    employers: 'Review employer registrations and confirm their tags',
+    funnel: 'Pushed → viewed → applied → interview → offer → hired, per unit, staff member and post',
     regions: 'Provinces, prefectures and counties, with historical codes and focus counties',
     focusCounties: 'The 52 counties still poor in 2020 and their support partners',
     codeTables: 'Graduate destination, difficulty category and employer nature codes',
@@ -296,6 +319,10 @@ export const enUS: TMessages = {
       handover: 'HRSS handover',
       ledger: 'Service levels & reminders',
       notification: 'Notifications',
+      employer: 'Employers',
+      opportunity: 'Posts',
+      application: 'Applications',
+      zsb: '专升本 special plan',
     },
     actions: {
       auth: {
@@ -332,6 +359,7 @@ export const enUS: TMessages = {
         demo_orgs: 'Demo organisations seeded',
         demo_graduates: 'Demo graduates seeded',
         demo_ledger: 'Demo case files seeded',
+        demo_opportunities: 'Demo employers and posts seeded',
       },
       case: {
         needs: 'Updated needs',
@@ -358,6 +386,24 @@ export const enUS: TMessages = {
         digest: 'Sent daily digest',
       },
       notification: { read: 'Marked a notification read', read_all: 'Marked all notifications read' },
+      employer: {
+        register: 'Employer registered',
+        approve: 'Employer approved',
+        reject: 'Employer rejected',
+      },
+      opportunity: {
+        create: 'Post created',
+        update: 'Post changed',
+        delete: 'Draft post deleted',
+        open: 'Post published',
+        close: 'Post closed',
+      },
+      application: {
+        create: 'Graduate applied',
+        status: 'Application status changed',
+        withdraw: 'Graduate withdrew an application',
+      },
+      zsb: { plan: '专升本 ratio set' },
     },
     entityTypes: {
       user: 'Account',
@@ -366,6 +412,9 @@ export const enUS: TMessages = {
       org_unit: 'Organisation',
       ledger_case: 'Case file',
       setting: 'Setting',
+      opportunity: 'Post',
+      application: 'Application',
+      zsb_plan: '专升本 plan',
     },
   },
   password: {
@@ -451,9 +500,14 @@ export const enUS: TMessages = {
   imports: importsEn,
   graduates: graduatesEn,
   me: meEn,
+  meJobs: meJobsEn,
+  employerPortal: employerPortalEn,
+  matching: matchingEn,
   notifications: notificationsEn,
   cases: casesEn,
   handover: handoverEn,
   siqing: siqingEn,
   pairing: pairingEn,
+  opportunities: opportunitiesEn,
+  employers: employersEn,
 };

@@ -1,9 +1,14 @@
 import { casesZh } from './cases.zh-CN.ts';
+import { employerPortalZh } from './employer-portal.zh-CN.ts';
+import { employersZh } from './employers.zh-CN.ts';
 import { graduatesZh } from './graduates.zh-CN.ts';
 import { handoverZh } from './handover.zh-CN.ts';
 import { importsZh } from './imports.zh-CN.ts';
+import { matchingZh } from './matching.zh-CN.ts';
 import { meZh } from './me.zh-CN.ts';
+import { meJobsZh } from './me-jobs.zh-CN.ts';
 import { notificationsZh } from './notifications.zh-CN.ts';
+import { opportunitiesZh } from './opportunities.zh-CN.ts';
 import { pairingZh } from './pairing.zh-CN.ts';
 import { siqingZh } from './siqing.zh-CN.ts';
 
@@ -18,6 +23,10 @@ export const zhCN = {
   nav: {
     home: '工作台',
     me: '我的就业服务',
+    mePosts: '专属岗位',
+    mePushed: '推送给我的岗位',
+    meApplications: '我的申请',
+    employerPortal: '招聘管理',
     graduates: '毕业生名单',
     cases: '帮扶台账',
     pairing: '一帮一结对',
@@ -25,6 +34,11 @@ export const zhCN = {
     siqing: '四清台账',
     ledgerRules: '服务时限规则',
     imports: '数据导入',
+    opportunities: '岗位与机会',
+    zone: '52县专区',
+    zsb: '专升本专项计划',
+    employers: '用人单位',
+    funnel: '推送成效',
     reference: '参考数据',
     regions: '行政区划',
     focusCounties: '重点县名单',
@@ -40,6 +54,10 @@ export const zhCN = {
   navDesc: {
     home: '概览与快捷入口',
     me: '确认就业意向与需求、报告求职进展、联系帮扶老师',
+    mePosts: '为应届毕业生征集的岗位，按类型和学历筛选，在线申请',
+    mePushed: '老师根据你的意向和专业推送的岗位',
+    meApplications: '申请进度：已报名、面试、拟录用、已录用',
+    employerPortal: '发布招聘、见习和培训岗位，查看投递者，安排面试与录用',
     graduates: '目标群体毕业生的筛选、统计、查看与导出',
     cases: '我的台账：一人一策、跟踪服务、帮扶举措与逾期提醒',
     pairing: '校领导和处级以上干部一对一帮扶：覆盖情况、智能推荐、批量结对与改派',
@@ -47,6 +65,11 @@ export const zhCN = {
     siqing: '人员底数、就业需求、帮扶举措、求职进展“四清”按单位统计',
     ledgerRules: '结对、跟踪服务、四清与逾期升级的时限，以及离校日期',
     imports: '上传生源名单与建档立卡名单，预览后提交，必要时撤销',
+    opportunities: '市场岗位、特岗、村官、三支一扶、西部计划、科研助理、征兵、升学与培训，按条件发布与管理',
+    zone: '优先面向52个未摘帽贫困县和建档立卡家庭毕业生的岗位',
+    zsb: '各省专升本计划比例、计划数、报名与录取',
+    employers: '用人单位注册审核与单位标签',
+    funnel: '推送 → 查看 → 报名 → 面试 → 录用 → 入职，按单位、人员和岗位统计',
     regions: '省、地、县三级区划，含历史代码与重点县标注',
     focusCounties: '2020年52个未摘帽贫困县及其协作帮扶方',
     codeTables: '毕业去向、困难生类别、单位性质代码',
@@ -290,6 +313,10 @@ export const zhCN = {
       handover: '移交人社',
       ledger: '服务时限与提醒',
       notification: '消息通知',
+      employer: '用人单位',
+      opportunity: '岗位与机会',
+      application: '岗位申请',
+      zsb: '专升本专项计划',
     },
     actions: {
       auth: {
@@ -318,7 +345,12 @@ export const zhCN = {
         error_workbook: '下载错误清单',
         mapping_template: '保存列映射模板',
       },
-      seed: { demo_orgs: '写入演示机构', demo_graduates: '写入演示毕业生', demo_ledger: '写入演示台账' },
+      seed: {
+        demo_orgs: '写入演示机构',
+        demo_graduates: '写入演示毕业生',
+        demo_ledger: '写入演示台账',
+        demo_opportunities: '写入演示岗位与用人单位',
+      },
       case: {
         needs: '更新就业需求',
         plan: '更新一人一策',
@@ -340,6 +372,16 @@ export const zhCN = {
       handover: { commit: '移交人社部门' },
       ledger: { rules: '修改服务时限规则', tick: '逾期检查与督办', digest: '发送每日提醒' },
       notification: { read: '标记消息已读', read_all: '全部消息标为已读' },
+      employer: { register: '用人单位注册', approve: '审核通过用人单位', reject: '驳回用人单位' },
+      opportunity: {
+        create: '新建岗位',
+        update: '修改岗位',
+        delete: '删除岗位草稿',
+        open: '发布岗位',
+        close: '关闭岗位',
+      },
+      application: { create: '毕业生申请岗位', status: '变更申请状态', withdraw: '毕业生撤回申请' },
+      zsb: { plan: '设置专升本计划比例' },
     },
     entityTypes: {
       user: '账户',
@@ -348,6 +390,9 @@ export const zhCN = {
       org_unit: '组织机构',
       ledger_case: '帮扶台账',
       setting: '设置',
+      opportunity: '岗位',
+      application: '岗位申请',
+      zsb_plan: '专升本计划',
     },
   },
   password: {
@@ -433,11 +478,16 @@ export const zhCN = {
   imports: importsZh,
   graduates: graduatesZh,
   me: meZh,
+  meJobs: meJobsZh,
+  employerPortal: employerPortalZh,
+  matching: matchingZh,
   notifications: notificationsZh,
   cases: casesZh,
   handover: handoverZh,
   siqing: siqingZh,
   pairing: pairingZh,
+  opportunities: opportunitiesZh,
+  employers: employersZh,
 };
 
 /** The shape every language must have: same keys, string leaves. */

@@ -2,6 +2,8 @@ export * from './audit.ts';
 export * from './auth.ts';
 export * from './imports.ts';
 export * from './ledger.ts';
+export * from './matching.ts';
+export * from './opportunities.ts';
 export * from './orgs.ts';
 export * from './registry.ts';
 export * from './relations.ts';

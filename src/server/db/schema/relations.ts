@@ -5,8 +5,8 @@ import { orgUnit } from './orgs.ts';
 import { graduate } from './registry.ts';
 
 /*
- * The relations the scope function needs for helpers, partners and employers. Their modules
- * (ledger, cooperation, opportunities) extend these tables; the foundation only fixes the keys.
+ * The relations the scope function needs for helpers and partners. Their modules (ledger, cooperation)
+ * extend these tables; the foundation only fixes the keys. Employers' applications live in opportunities.ts.
  */
 
 /** 一帮一: a helper paired with a graduate; `endedAt` set on reassignment keeps history. */
@@ -48,21 +48,4 @@ export const referral = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('referral_partner_idx').on(t.partnerOrgId)],
-);
-
-/** A graduate's application to an employer (the opportunities module adds the post and funnel). */
-export const application = pgTable(
-  'application',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    graduateId: uuid('graduate_id')
-      .notNull()
-      .references(() => graduate.id, { onDelete: 'cascade' }),
-    employerOrgId: uuid('employer_org_id')
-      .notNull()
-      .references(() => orgUnit.id),
-    status: text('status').notNull().default('applied'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('application_employer_idx').on(t.employerOrgId)],
 );

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   ZDestinationBody,
@@ -10,6 +11,7 @@ import type {
 } from '../../../domain/api/ledger.ts';
 import { isEmployedDestination, measureGroupOf } from '../../../domain/ledger/codes.ts';
 import type { TCtx, TDeps } from '../../context.ts';
+import type { TDbOrTx } from '../../db/client.ts';
 import type { ledgerCase } from '../../db/schema/index.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { recordAudit, type TAuditEntry } from '../audit/audit.service.ts';
@@ -39,32 +41,39 @@ async function changeCase(
   opts: { bumpVersion: boolean },
   plan: (cur: TCurrent, ref: TCaseRef, now: Date) => TChange | Promise<TChange>,
 ) {
-  const user = requireUser(ctx);
+  requireUser(ctx);
   const now = deps.clock.now();
   await deps.database.db.transaction(async (tx) => {
     const ref = await lockCaseForWrite(tx, ctx, caseId);
     const cur = await repo.findCaseDetail(tx, caseId);
     if (!cur) throw notFound('Case');
-    const change = await plan(cur, ref, now);
-    await repo.updateCase(
-      tx,
-      caseId,
-      { ...change.set, updatedAt: now, updatedBy: user.id },
-      opts.bumpVersion,
-    );
-    await appendCaseEvents(
-      tx,
-      (change.events ?? []).map((e) => ({
-        ...e,
-        caseId,
-        at: now,
-        actorUserId: user.id,
-        actorName: user.displayName,
-      })),
-    );
-    await recordAudit(tx, ctx, { ...change.audit, entityType: 'ledger_case', entityId: caseId }, now);
+    await writeChange(tx, ctx, caseId, await plan(cur, ref, now), opts.bumpVersion, now);
   });
   return getCase(deps, ctx, caseId);
+}
+
+/** Write a planned change: the columns, the timeline events and the audit record, in the caller's transaction. */
+async function writeChange(
+  tx: TDbOrTx,
+  ctx: TCtx,
+  caseId: string,
+  change: TChange,
+  bumpVersion: boolean,
+  now: Date,
+) {
+  const user = requireUser(ctx);
+  await repo.updateCase(tx, caseId, { ...change.set, updatedAt: now, updatedBy: user.id }, bumpVersion);
+  await appendCaseEvents(
+    tx,
+    (change.events ?? []).map((e) => ({
+      ...e,
+      caseId,
+      at: now,
+      actorUserId: user.id,
+      actorName: user.displayName,
+    })),
+  );
+  await recordAudit(tx, ctx, { ...change.audit, entityType: 'ledger_case', entityId: caseId }, now);
 }
 
 const conflictOf = (cur: TCurrent, yours: Record<string, unknown>, theirs: Record<string, unknown>) => ({
@@ -143,23 +152,84 @@ export function setDestination(
     const { version, code, ...rest } = body;
     const before = { destinationCode: cur.destinationCode, destination: cur.destination, status: cur.status };
     assertVersion(ref, version, conflictOf(cur, { destinationCode: code, destination: rest }, before));
-    const employed = isEmployedDestination(code);
-    return {
-      set: {
-        destinationCode: code,
-        destination: rest,
-        progressUpdatedAt: now,
-        status: employed ? 'placed' : cur.status === 'placed' ? 'seeking' : cur.status,
-      },
-      events: [
-        { kind: 'destination', occurredOn: rest.date, data: { code, ...rest } },
-        ...(employed !== (cur.status === 'placed')
-          ? [{ kind: 'status' as const, data: { from: cur.status, to: employed ? 'placed' : 'seeking' } }]
-          : []),
-      ],
-      audit: { action: 'case.destination', before, after: { destinationCode: code, destination: rest } },
-    };
+    return planDestination(cur, code, rest, now, {});
   });
+}
+
+type TDestination = Omit<z.infer<typeof ZDestinationBody>, 'version' | 'code'>;
+
+/** A destination and the status it implies (placed for an employed code), as one change. */
+function planDestination(
+  cur: TCurrent,
+  code: string,
+  rest: TDestination,
+  now: Date,
+  source: Record<string, unknown>,
+): TChange {
+  const before = { destinationCode: cur.destinationCode, destination: cur.destination, status: cur.status };
+  const employed = isEmployedDestination(code);
+  return {
+    set: {
+      destinationCode: code,
+      destination: rest,
+      progressUpdatedAt: now,
+      status: employed ? 'placed' : cur.status === 'placed' ? 'seeking' : cur.status,
+    },
+    events: [
+      { kind: 'destination', occurredOn: rest.date, data: { code, ...rest, ...source } },
+      ...(employed !== (cur.status === 'placed')
+        ? [{ kind: 'status' as const, data: { from: cur.status, to: employed ? 'placed' : 'seeking' } }]
+        : []),
+    ],
+    audit: {
+      action: 'case.destination',
+      before,
+      after: { destinationCode: code, destination: rest, ...source },
+    },
+  };
+}
+
+// ——— changes that come from outside the ledger (an application moved on by the post's owner) ———
+// The caller has checked its own access (the post is theirs; the graduate applied), so neither the case scope
+// nor the holder rule applies; the rules, timeline events and audit are the ledger's own.
+
+/** Inside the caller's transaction: record job-search progress (an application and how it goes). */
+export async function recordOutsideProgress(
+  tx: TDbOrTx,
+  ctx: TCtx,
+  caseId: string,
+  data: Record<string, unknown> & { date: string },
+  now: Date,
+): Promise<void> {
+  await tx.execute(sql`select 1 from ledger_case where id = ${caseId} for update`);
+  await writeChange(
+    tx,
+    ctx,
+    caseId,
+    {
+      set: { progressUpdatedAt: now },
+      events: [{ kind: 'progress', occurredOn: data.date, data }],
+      audit: { action: 'case.progress', after: data },
+    },
+    false,
+    now,
+  );
+}
+
+/** Inside the caller's transaction: set the case's destination from a confirmed hire, as setDestination does. */
+export async function recordOutsideDestination(
+  tx: TDbOrTx,
+  ctx: TCtx,
+  caseId: string,
+  destination: TDestination & { code: string },
+  source: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
+  await tx.execute(sql`select 1 from ledger_case where id = ${caseId} for update`);
+  const cur = await repo.findCaseDetail(tx, caseId);
+  if (!cur) throw notFound('Case');
+  const { code, ...rest } = destination;
+  await writeChange(tx, ctx, caseId, planDestination(cur, code, rest, now, source), true, now);
 }
 
 export function setStatus(deps: TDeps, ctx: TCtx, caseId: string, body: z.infer<typeof ZStatusBody>) {

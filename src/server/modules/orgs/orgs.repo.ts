@@ -105,8 +105,12 @@ export async function isFocusCounty(db: TDbOrTx, code: string): Promise<boolean>
   return (row?.n ?? 0) > 0;
 }
 
-export async function listCodeEntries(db: TDbOrTx) {
-  return db.select().from(codeEntry).orderBy(asc(codeEntry.tableKey), asc(codeEntry.sortOrder));
+export async function listCodeEntriesOf(db: TDbOrTx, tableKeys: string[]) {
+  return db
+    .select()
+    .from(codeEntry)
+    .where(inArray(codeEntry.tableKey, tableKeys))
+    .orderBy(asc(codeEntry.tableKey), asc(codeEntry.sortOrder));
 }
 
 export async function listSupportPairs(db: TDbOrTx) {

@@ -4,6 +4,8 @@ import { ZOrgNode } from '../../../domain/api/orgs.ts';
 import {
   ZCodeTable,
   ZFocusList,
+  ZMajorCatalogue,
+  ZMajorQuery,
   ZRegionNode,
   ZRegionQuery,
   ZResolvedCounty,
@@ -63,6 +65,19 @@ export function orgsRoutes(deps: TDeps): FastifyPluginAsyncZod {
         schema: { tags, summary: '代码表 Code tables', response: { 200: z.array(ZCodeTable) } },
       },
       async () => orgs.listCodeTables(db),
+    );
+    app.get(
+      '/api/reference/majors',
+      {
+        ...reference,
+        schema: {
+          tags,
+          summary: '专业目录 Major catalogues',
+          querystring: ZMajorQuery,
+          response: { 200: z.array(ZMajorCatalogue) },
+        },
+      },
+      async (req) => orgs.listMajorCatalogues(db, req.query.level),
     );
     app.get(
       '/api/reference/support-pairs',

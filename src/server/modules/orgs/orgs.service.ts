@@ -2,6 +2,7 @@ import type { TOrgNode } from '../../../domain/api/orgs.ts';
 import type {
   TCodeTable,
   TFocusList,
+  TMajorCatalogue,
   TRegionNode,
   TResolvedCounty,
   TSupportPair,
@@ -10,7 +11,7 @@ import type { TOrgKind } from '../../../domain/orgs.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
 import * as repo from './orgs.repo.ts';
-import { CODE_TABLE_INFO } from './reference.loader.ts';
+import { CODE_TABLE_INFO, MAJOR_CATALOGUES } from './reference.loader.ts';
 
 type TRegionRow = Awaited<ReturnType<typeof repo.listRegionsByParent>>[number];
 const toNode = (r: TRegionRow): TRegionNode => ({ ...r, isFocus: r.level === 3 && r.focusCount > 0 });
@@ -72,7 +73,7 @@ export async function listFocusLists(db: TDbOrTx): Promise<TFocusList[]> {
 }
 
 export async function listCodeTables(db: TDbOrTx): Promise<TCodeTable[]> {
-  const entries = await repo.listCodeEntries(db);
+  const entries = await repo.listCodeEntriesOf(db, Object.keys(CODE_TABLE_INFO));
   return Object.values(CODE_TABLE_INFO).map((t) => ({
     key: t.key,
     name: t.name,
@@ -80,6 +81,29 @@ export async function listCodeTables(db: TDbOrTx): Promise<TCodeTable[]> {
     entries: entries
       .filter((e) => e.tableKey === t.key)
       .map((e) => ({ code: e.code, name: e.name, attributes: e.attributes })),
+  }));
+}
+
+/** The major catalogues (本科 2020, 专科 2015), or the one of a level. */
+export async function listMajorCatalogues(db: TDbOrTx, level?: '本科' | '专科'): Promise<TMajorCatalogue[]> {
+  const catalogues = MAJOR_CATALOGUES.filter((c) => !level || c.level === level);
+  const entries = await repo.listCodeEntriesOf(
+    db,
+    catalogues.map((c) => c.key),
+  );
+  return catalogues.map((c) => ({
+    key: c.key,
+    level: c.level,
+    name: c.name,
+    source: c.source,
+    entries: entries
+      .filter((e) => e.tableKey === c.key)
+      .map((e) => ({
+        code: e.code,
+        name: e.name,
+        classCode: e.attributes.class_code || null,
+        categoryCode: e.attributes.category_code ?? e.code.slice(0, 2),
+      })),
   }));
 }
 

@@ -55,6 +55,27 @@ const CODE_TABLES = [
 ] as const;
 
 /**
+ * The major catalogues, stored as code tables of their own (rows for 门类/大类, 专业类 and 专业; the code's
+ * length tells which). Served by `/api/reference/majors`, not with the small code tables.
+ */
+export const MAJOR_CATALOGUES = [
+  {
+    key: 'major_undergraduate',
+    level: '本科',
+    file: 'majors-undergraduate.csv',
+    name: '普通高等学校本科专业目录（2020年）',
+    source: '教育部《普通高等学校本科专业目录（2020年版）》',
+  },
+  {
+    key: 'major_vocational',
+    level: '专科',
+    file: 'majors-vocational.csv',
+    name: '普通高等学校高等职业教育（专科）专业目录（2015年）',
+    source: '教育部《普通高等学校高等职业教育（专科）专业目录（2015年）》',
+  },
+] as const;
+
+/**
  * Load every reference CSV whose checksum differs from the one recorded in `meta`. Idempotent and quick
  * when nothing changed (one query), so it runs at every start.
  */
@@ -66,6 +87,7 @@ export async function loadReferenceData(db: TDb): Promise<{ loaded: string[] }> 
     'focus-counties-2020.csv',
     'support-pairs-2016.csv',
     ...CODE_TABLES.map((t) => t.file),
+    ...MAJOR_CATALOGUES.map((t) => t.file),
   ];
   const csv = Object.fromEntries(files.map((f) => [f, readCsv(f)]));
   const changed = (f: string) => current.get(`reference:${f}`) !== csv[f]?.checksum;
@@ -76,7 +98,7 @@ export async function loadReferenceData(db: TDb): Promise<{ loaded: string[] }> 
     if (changed('regions.csv')) await loadRegions(tx, csv['regions.csv']!.rows);
     if (changed('focus-counties-2020.csv')) await loadFocusCounties(tx, csv['focus-counties-2020.csv']!.rows);
     if (changed('support-pairs-2016.csv')) await loadSupportPairs(tx, csv['support-pairs-2016.csv']!.rows);
-    for (const t of CODE_TABLES)
+    for (const t of [...CODE_TABLES, ...MAJOR_CATALOGUES])
       if (changed(t.file)) await loadCodeTable(tx, t.key, t.name, t.source, csv[t.file]!.rows);
     for (const f of files.filter(changed)) {
       loaded.push(f);

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRole } from '../../../domain/roles.ts';
 import { buildApp } from '../../app.ts';
 import { application, auditEvent, counselorClass, helperPairing, referral } from '../../db/schema/index.ts';
-import { buildGraduate, buildOrg, buildUser, loginAs, type TOrgRow } from '../../test/factories.ts';
+import {
+  buildGraduate,
+  buildOpportunity,
+  buildOrg,
+  buildUser,
+  loginAs,
+  type TOrgRow,
+} from '../../test/factories.ts';
 import { createTestDeps, type TTestDeps } from '../../test/test-deps.ts';
 import { findSessionUser } from '../auth/auth.repo.ts';
 import { buildCtx, hashToken } from '../auth/auth.service.ts';
@@ -93,7 +100,10 @@ beforeAll(async () => {
   ]);
   const employerOrg = await buildOrg(deps, { kind: 'employer', regionCode: '520100' });
   await addUser('employer', employerOrg, ['employer']);
-  await deps.database.db.insert(application).values({ graduateId: g.g2!.id, employerOrgId: employerOrg.id });
+  const post = await buildOpportunity(deps, { ownerOrgId: employerOrg.id, employerOrgId: employerOrg.id });
+  await deps.database.db
+    .insert(application)
+    .values({ opportunityId: post.id, graduateId: g.g2!.id, employerOrgId: employerOrg.id });
   await addUser('sysadmin', await buildOrg(deps, { kind: 'system' }), ['system_admin']);
   await addUser('uniAdminAndHelper', uniA, ['university_admin', 'helper']);
 });

@@ -95,6 +95,10 @@ describe('actionsByFamily', () => {
       'handover',
       'ledger',
       'notification',
+      'employer',
+      'opportunity',
+      'application',
+      'zsb',
       'seed',
     ]);
     expect(groups.flatMap((g) => g.actions)).toEqual([...KNOWN_ACTIONS]);

@@ -14,6 +14,10 @@ export const ACTION_FAMILIES = [
   'handover',
   'ledger',
   'notification',
+  'employer',
+  'opportunity',
+  'application',
+  'zsb',
   'seed',
 ] as const;
 export type TActionFamily = (typeof ACTION_FAMILIES)[number];
@@ -64,9 +68,22 @@ export const KNOWN_ACTIONS = [
   'ledger.digest',
   'notification.read',
   'notification.read_all',
+  'employer.register',
+  'employer.approve',
+  'employer.reject',
+  'opportunity.create',
+  'opportunity.update',
+  'opportunity.delete',
+  'opportunity.open',
+  'opportunity.close',
+  'application.create',
+  'application.status',
+  'application.withdraw',
+  'zsb.plan',
   'seed.demo_orgs',
   'seed.demo_graduates',
   'seed.demo_ledger',
+  'seed.demo_opportunities',
 ] as const;
 export type TKnownAction = (typeof KNOWN_ACTIONS)[number];
 
@@ -78,6 +95,9 @@ export const ENTITY_TYPES = [
   'org_unit',
   'ledger_case',
   'setting',
+  'opportunity',
+  'application',
+  'zsb_plan',
 ] as const;
 export type TEntityType = (typeof ENTITY_TYPES)[number];
 

@@ -17,8 +17,9 @@ import { PairingHistory } from './pairing-history.tsx';
 import { PlanSection } from './plan-section.tsx';
 import { ProfileCard } from './profile-card.tsx';
 import { ProgressSection } from './progress-section.tsx';
+import { RecommendSection } from './recommend-section.tsx';
 
-const TABS = ['followUp', 'measures', 'needs', 'plan', 'progress', 'destination'] as const;
+const TABS = ['followUp', 'measures', 'needs', 'plan', 'progress', 'destination', 'recommend'] as const;
 type TTab = (typeof TABS)[number];
 
 /** Which sections have something to do: a red dot on the tab. */
@@ -66,6 +67,7 @@ export function CasePage() {
     plan: <PlanSection detail={d} readOnly={readOnly} />,
     progress: <ProgressSection detail={d} readOnly={readOnly} />,
     destination: <DestinationSection detail={d} readOnly={readOnly} />,
+    recommend: <RecommendSection detail={d} />,
   };
 
   return (
@@ -97,7 +99,9 @@ export function CasePage() {
                 key,
                 label: (
                   <Badge dot={Boolean(dots[key])} offset={[4, 0]}>
-                    <span data-testid={`tab-${key}`}>{t(`cases.tabs.${key}`)}</span>
+                    <span data-testid={`tab-${key}`}>
+                      {key === 'recommend' ? t('matching.tab') : t(`cases.tabs.${key}`)}
+                    </span>
                   </Badge>
                 ),
                 children: sections[key],

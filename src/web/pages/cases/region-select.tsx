@@ -10,7 +10,7 @@ const STALE = 60 * 60_000;
 const DEBOUNCE_MS = 300;
 
 /** A stored code's region, found by searching the code (the search matches code prefixes, exact first). */
-function useRegionNames(codes: string[]) {
+export function useRegionNames(codes: string[]) {
   const results = useQueries({
     queries: codes.map((code) => ({
       queryKey: ['reference', 'regions', 'search', code],

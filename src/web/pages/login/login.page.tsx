@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import type { TLoginBody } from '../../../domain/api/auth.ts';
 import { useLogin, useMe } from '../../api/auth.ts';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
@@ -110,7 +110,12 @@ export function LoginPage() {
           ]}
         />
       </Card>
-      <Typography.Text type="secondary">{t('login.demoNotice')}</Typography.Text>
+      <Flex vertical align="center" gap={4}>
+        <Link to="/register-employer" data-testid="login-register-employer">
+          {t('employers.register.link')}
+        </Link>
+        <Typography.Text type="secondary">{t('login.demoNotice')}</Typography.Text>
+      </Flex>
     </Flex>
   );
 }

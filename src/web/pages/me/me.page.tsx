@@ -1,10 +1,10 @@
 import { Col, Result, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSelfCase } from '../../api/me.ts';
-import { PageHeader } from '../../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
 import { AccessLogCard } from './access-log-card.tsx';
 import { ContactsCard } from './contacts-card.tsx';
+import { MeHeader } from './me-tabs.tsx';
 import { NeedsCard } from './needs-card.tsx';
 import { ProfileCard } from './profile-card.tsx';
 import { ProgressCard } from './progress-card.tsx';
@@ -58,7 +58,7 @@ export function MePage() {
 
   return (
     <div data-testid="me-page">
-      <PageHeader title={t('me.title')} />
+      <MeHeader title={t('me.title')} />
       {content()}
     </div>
   );
