@@ -205,6 +205,8 @@ describe('permission table', () => {
       'cases.read',
       'cases.write',
       'self.portal',
+      'opportunities.read',
+      'matching.push',
     ]);
     expect(new Set(perms).size).toBe(perms.length);
     expect(listPermissions([])).toEqual([]);
