@@ -37,7 +37,7 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     // only API calls: the web app's own modules live under /api/*.ts too (src/web/api)
-    proxy: { '^/api/(?!.*\\.tsx?$)': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    proxy: { '^/api/(?!.*\\.tsx?(\\?|$))': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
   },
   preview: { port: 4173 },
 });

@@ -13,7 +13,6 @@ import { drawFrom, type Prng, parseWeighted } from '../../src/server/seed/prng.t
  */
 
 type TRow = Record<string, unknown>;
-const pgArray = (items: readonly string[]) => `{${items.join(',')}}`;
 
 const INTENTION = parseWeighted(
   'employment:62 grassroots:10 further_study:10 military:3 entrepreneurship:3 not_now:4 unconfirmed:8',

@@ -101,14 +101,26 @@ export function generatePosts(g: TPostGenContext, n: number): TPostBatch {
     const province = drawFrom(rng, EMPLOYER_PROVINCE);
     const prefecture = pickPrefecture(rng, regions, province);
     const nature = drawFrom(rng, NATURE);
-    const e: TEmployer = { id: randomUUID(), prefecture, industry: drawFrom(rng, INDUSTRY), stateOwned: nature < '30' };
+    const e: TEmployer = {
+      id: randomUUID(),
+      prefecture,
+      industry: drawFrom(rng, INDUSTRY),
+      stateOwned: nature < '30',
+    };
     const tags = [
       ...(rng.chance(0.1) ? ['alumni'] : []),
       ...(rng.chance(0.06) ? ['industry_partner'] : []),
       ...(EAST.has(province) && rng.chance(0.15) ? ['east_west_partner'] : []),
       ...(e.stateOwned ? ['state_owned'] : []),
     ];
-    batch.org_unit.push({ id: e.id, code: `BE-${i}`, name: `示例企业${i}`, kind: 'employer', region_code: prefecture, created_at: created });
+    batch.org_unit.push({
+      id: e.id,
+      code: `BE-${i}`,
+      name: `示例企业${i}`,
+      kind: 'employer',
+      region_code: prefecture,
+      created_at: created,
+    });
     batch.employer_profile.push({
       org_id: e.id,
       credit_code: `BENCH${String(i).padStart(13, '0')}`,
@@ -129,9 +141,12 @@ export function generatePosts(g: TPostGenContext, n: number): TPostBatch {
     g.orgIds.get(`${prefix}-${province}0000`) ?? g.orgIds.get('MOE')!;
   const majorsFor = (minLevel: string | null, shape = drawFrom(rng, MAJOR_SHAPE)): string[] => {
     if (shape === 'any') return [];
-    const cat: TCatalogue = minLevel === null || minLevel === '专科' ? (rng.chance(0.5) ? vocational : bachelor) : bachelor;
+    const cat: TCatalogue =
+      minLevel === null || minLevel === '专科' ? (rng.chance(0.5) ? vocational : bachelor) : bachelor;
     const list = shape === 'category' ? cat.categories : shape === 'class' ? cat.classes : cat.majors;
-    return [...new Set(Array.from({ length: rng.int(1, shape === 'category' ? 2 : 3) }, () => rng.pick(list)))];
+    return [
+      ...new Set(Array.from({ length: rng.int(1, shape === 'category' ? 2 : 3) }, () => rng.pick(list))),
+    ];
   };
 
   for (let i = 0; i < n; i++) {
@@ -167,7 +182,10 @@ export function generatePosts(g: TPostGenContext, n: number): TPostBatch {
       minLevel = lvl === 'none' ? null : kind === 'internship' && lvl === '研究生' ? '本科' : lvl;
       majors = majorsFor(minLevel);
       const base = EAST.has(p.slice(0, 2)) ? 5500 : 4000;
-      const lo = kind === 'internship' ? rng.int(3, 6) * 500 : Math.round((base * (0.6 + 0.8 * rng.next())) / 500) * 500;
+      const lo =
+        kind === 'internship'
+          ? rng.int(3, 6) * 500
+          : Math.round((base * (0.6 + 0.8 * rng.next())) / 500) * 500;
       if (rng.chance(0.9)) salary = [lo, lo + rng.int(2, 8) * 500];
       industry = employer.industry;
       postKind = employer.stateOwned ? 'state_owned' : 'enterprise';
@@ -197,14 +215,16 @@ export function generatePosts(g: TPostGenContext, n: number): TPostBatch {
       if (kind === 'tegang') {
         majors = rng.chance(0.6) ? [rng.pick(['04', '0401', '0501', '0701', '0702'])] : [];
         // some years let recruits obtain the certificate within the first year
-        if (rng.chance(0.5)) rules = rules.map((r) => (r.kind === 'teacher_certificate' ? { ...r, preferred: true } : r));
+        if (rng.chance(0.5))
+          rules = rules.map((r) => (r.kind === 'teacher_certificate' ? { ...r, preferred: true } : r));
       }
       if (kind === 'public_welfare') {
         regionCodes = [county];
         rules = [...rules, { kind: 'domicile_regions', codes: [county.slice(0, 4)] }];
         targetPriority = true;
       }
-      if (kind !== 'skills_training' && kind !== 'entrepreneurship') salary = [rng.int(4, 6) * 500, rng.int(7, 9) * 500];
+      if (kind !== 'skills_training' && kind !== 'entrepreneurship')
+        salary = [rng.int(4, 6) * 500, rng.int(7, 9) * 500];
       quota = rng.int(1, 50);
       targetPriority = targetPriority || rng.chance(0.5);
     }

@@ -31,7 +31,8 @@ export function loadRegions(): TRegions {
   const counties = new Map<string, string[]>();
   for (const r of rows) {
     const code = r.code!;
-    if (r.level === '2') prefectures.set(code.slice(0, 2), [...(prefectures.get(code.slice(0, 2)) ?? []), code]);
+    if (r.level === '2')
+      prefectures.set(code.slice(0, 2), [...(prefectures.get(code.slice(0, 2)) ?? []), code]);
     if (r.level === '3' && r.name !== '市辖区')
       counties.set(code.slice(0, 4), [...(counties.get(code.slice(0, 4)) ?? []), code]);
   }

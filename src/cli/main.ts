@@ -4,6 +4,7 @@ import { registerAuditCommands } from './audit.command.ts';
 import { registerDbCommands } from './db.command.ts';
 import { registerImportCommands } from './import.command.ts';
 import { registerLedgerCommands } from './ledger.command.ts';
+import { registerMatchingCommands } from './matching.command.ts';
 import { registerUserCommands } from './user.command.ts';
 
 const program = new Command()
@@ -25,6 +26,7 @@ program
 registerDbCommands(program);
 registerImportCommands(program);
 registerLedgerCommands(program);
+registerMatchingCommands(program);
 registerAuditCommands(program);
 registerUserCommands(program);
 

@@ -86,6 +86,11 @@ const GUARDED: { url: string; openapiPath: string; permission: TPermission | nul
   { url: '/api/pairing/unpaired', openapiPath: '/api/pairing/unpaired', permission: 'cases.pair' },
   { url: '/api/pairing/helpers', openapiPath: '/api/pairing/helpers', permission: 'cases.pair' },
   { url: '/api/pairing/paired', openapiPath: '/api/pairing/paired', permission: 'cases.pair' },
+  { url: '/api/matching/outbox', openapiPath: '/api/matching/outbox', permission: 'cases.read' },
+  { url: '/api/matching/funnel', openapiPath: '/api/matching/funnel', permission: 'cases.read' },
+  { url: '/api/matching/settings', openapiPath: '/api/matching/settings', permission: 'cases.read' },
+  { url: '/api/matching/runs/latest', openapiPath: '/api/matching/runs/latest', permission: 'matching.push' },
+  { url: '/api/me/pushes', openapiPath: '/api/me/pushes', permission: 'self.portal' },
   { url: '/api/employers', openapiPath: '/api/employers', permission: 'employers.manage' },
   { url: '/api/opportunities', openapiPath: '/api/opportunities', permission: 'opportunities.read' },
   {
@@ -160,6 +165,12 @@ const EXEMPT = [
   '/api/pairing/suggest',
   '/api/pairing/assign',
   '/api/cases/{id}/pairings',
+  // matching: matching.test.ts and matching.routes.test.ts check permission, case scope, limits and self-only
+  '/api/cases/{id}/recommendations',
+  '/api/cases/{id}/push',
+  '/api/matching/runs',
+  '/api/matching/runs/{id}',
+  '/api/me/pushes/{id}/view',
   // employer registration is public (rate-limited); review and the employer's own posts and applicants,
   // post writes, applying and the 专升本 plan: the opportunities module's tests check permission, area,
   // ownership (another org's post → 404) and that employers never see a flag

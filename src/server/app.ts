@@ -12,6 +12,7 @@ import { ImportJobs } from './modules/imports/import-jobs.ts';
 import { casesRoutes } from './modules/ledger/cases.routes.ts';
 import { handoverRoutes } from './modules/ledger/handover.routes.ts';
 import { pairingRoutes } from './modules/ledger/pairing.routes.ts';
+import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { employerPortalRoutes } from './modules/opportunities/employer-portal.routes.ts';
 import { employersRoutes } from './modules/opportunities/employers.routes.ts';
@@ -32,6 +33,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** staging jobs running in the background (tests await `drain()`) */
     importJobs: ImportJobs;
+    /** batch matching runs in the background (tests await `drain()`) */
+    matchingJobs: ImportJobs;
   }
 }
 
@@ -78,6 +81,10 @@ export async function buildApp(deps: TDeps, options: TBuildOptions = {}): Promis
   await app.register(handoverRoutes(deps));
   await app.register(pairingRoutes(deps));
   await app.register(notificationsRoutes(deps));
+  const matchingJobs = new ImportJobs();
+  app.decorate('matchingJobs', matchingJobs);
+  app.addHook('onClose', () => matchingJobs.drain());
+  await app.register(matchingRoutes(deps, matchingJobs));
   await app.register(employersRoutes(deps));
   await app.register(opportunitiesRoutes(deps));
   await app.register(employerPortalRoutes(deps));

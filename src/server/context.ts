@@ -5,6 +5,7 @@ import type { TConfig } from './config.ts';
 import type { TCrypto } from './crypto.ts';
 import type { TDatabase } from './db/client.ts';
 import type { TSmsProvider } from './sms/sms-provider.ts';
+import type { TWechatProvider } from './wechat/wechat-provider.ts';
 
 /** The signed-in user as the server sees it (from the session row, joined to user and org). */
 export type TSessionUser = {
@@ -37,6 +38,8 @@ export type TDeps = {
   clock: TClock;
   /** text messages (SMS sign-in codes); console in development, a capturing provider in tests */
   sms: TSmsProvider;
+  /** WeChat template messages (matching pushes); absent: written to the log (ConsoleWechatProvider) */
+  wechat?: TWechatProvider;
 };
 
 export function systemCtx(): TCtx {

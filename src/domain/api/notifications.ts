@@ -5,7 +5,7 @@ import { ZPageQuery } from './common.ts';
  * What raised a notification: an overdue item of a case (the zero-gap clock, to the staff), the summary of the
  * items a clock run escalated to a university or province user, or the daily digest.
  */
-export const NOTIFICATION_KINDS = ['overdue', 'escalation', 'digest', 'handover'] as const;
+export const NOTIFICATION_KINDS = ['overdue', 'escalation', 'digest', 'handover', 'push'] as const;
 export type TNotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const ZNotificationListQuery = ZPageQuery.extend({

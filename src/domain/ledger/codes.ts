@@ -146,5 +146,6 @@ export const CASE_EVENT_KINDS = [
   'handover',
   'file',
   'note',
+  'push',
 ] as const;
 export type TCaseEventKind = (typeof CASE_EVENT_KINDS)[number];

@@ -36,6 +36,8 @@ export type TPlace = TBucket[];
 export type TProvinceGroup = {
   province: string;
   all: TPlace;
+  /** the maxima over all its buckets (no posts): one bound for the whole province */
+  summary: TBucket;
   wide: TPlace | null;
   prefectures: { key: string; place: TPlace }[];
 };
@@ -52,26 +54,50 @@ const bandOf = (hi: number) => {
   return b;
 };
 
+/** Fields of a post's record in `TPostIndex.rec` (one cache line per post: a scan touches one line). */
+export const R = {
+  static: 0,
+  levelMask: 1,
+  kind: 2,
+  postKindMask: 3,
+  industryBit: 4,
+  salaryLo: 5,
+  salaryHi: 6,
+  preferenceCap: 7,
+  anyMajor: 8,
+  majorStart: 9,
+  majorEnd: 10,
+  idRank: 11,
+  /** how many regions (0: anywhere; -1: more than fit, or not plain codes) and up to 3 of them (encodeRegion) */
+  regionCount: 12,
+  region0: 13,
+} as const;
+/** regions a record holds */
+export const MAX_REGIONS = 3;
+
+/**
+ * A region prefix as a number: the code padded to 6 digits, times 10, plus its length ('5201' → 5201004);
+ * -1 when it is not 2, 4 or 6 digits (the search then uses the bucket's region bound).
+ */
+export function encodeRegion(code: string): number {
+  if (!/^\d{2}(\d{2}(\d{2})?)?$/.test(code)) return -1;
+  return Number(code.padEnd(6, '0')) * 10 + code.length;
+}
+export const STRIDE = 16;
+
 export type TPostIndex = {
-  /** open posts (deadline not passed, places left) in post-id order */
+  /**
+   * Open posts (deadline not passed, places left), numbered so that posts of one bucket sit together in memory
+   * (see openPostsInOrder); `rec[i * STRIDE + R.idRank]` is post i's rank by id, which breaks ties.
+   */
   posts: TPreparedPost[];
-  /** employer + freshness + target-priority points: what a post gives whoever the case is */
-  staticPoints: Int8Array;
-  /** levels a post's rules allow: bits 1 专科, 2 本科, 4 研究生; bit 8 = no level rule at all */
-  levelMask: Uint8Array;
-  kind: Uint8Array;
-  postKindMask: Int32Array;
-  /** 0: no industry stated */
-  industryBit: Int32Array;
-  /** -1: no salary stated */
-  salaryLo: Int32Array;
-  salaryHi: Int32Array;
-  /** the most the preferred (soft) conditions could give */
-  preferenceCap: Uint8Array;
-  /** 1 when the post's majors are 不限 */
-  anyMajor: Uint8Array;
-  /** accepted major prefixes of post i (digits as a number, and length): [majorStart[i], majorStart[i + 1]) */
-  majorStart: Int32Array;
+  /**
+   * Per post, what the search's cheap bound reads: employer + freshness + target-priority points (what a post
+   * gives whoever the case is), the levels its rules allow (bits 1 专科, 2 本科, 4 研究生; 8 = no level rule),
+   * kind, post-kind and industry bits (industry 0: none stated), salary (-1: none stated), the most the preferred
+   * conditions could give, 不限 majors, and where its accepted major prefixes are in majorValue/majorLength.
+   */
+  rec: Int32Array;
   majorValue: Int32Array;
   majorLength: Uint8Array;
   /** by major group: '*' = 不限, a 门类 (2 digits) or a 专业类 (4 digits) — see majorGroupsOf */
@@ -149,7 +175,7 @@ function sealPlace(d: TDraft, index: TPostIndex): TPlace {
   if (unique.length <= SPLIT_ABOVE) return [sealBucket(unique, d.category, index)];
   const bands = new Map<number, number[]>();
   for (const i of unique) {
-    const band = bandOf(index.salaryHi[i]!);
+    const band = bandOf(index.rec[i * STRIDE + R.salaryHi]!);
     bands.set(band, [...(bands.get(band) ?? []), i]);
   }
   return [...bands.keys()]
@@ -158,10 +184,11 @@ function sealPlace(d: TDraft, index: TPostIndex): TPlace {
 }
 
 function sealBucket(unique: number[], category: string | null, index: TPostIndex): TBucket {
-  const { posts, staticPoints } = index;
+  const { posts, rec } = index;
+  const at = (i: number, field: number) => rec[i * STRIDE + field]!;
   const keyOf = new Map<number, number>();
   for (const i of unique)
-    keyOf.set(i, staticPoints[i]! + index.preferenceCap[i]! + majorCapOf(posts[i]!, category));
+    keyOf.set(i, at(i, R.static) + at(i, R.preferenceCap) + majorCapOf(posts[i]!, category));
   const items = [...keyOf.keys()].sort((a, b) => keyOf.get(b)! - keyOf.get(a)! || a - b);
   const b: TBucket = {
     posts: Int32Array.from(items),
@@ -175,77 +202,83 @@ function sealBucket(unique: number[], category: string | null, index: TPostIndex
     hasUnknownSalary: false,
   };
   for (const i of items) {
-    b.kindMask |= 1 << index.kind[i]!;
-    b.postKindMask |= index.postKindMask[i]!;
-    if (index.industryBit[i] === 0) b.hasNullIndustry = true;
-    else b.industryMask |= index.industryBit[i]!;
-    if (index.salaryLo[i]! < 0) b.hasUnknownSalary = true;
+    b.kindMask |= 1 << at(i, R.kind);
+    b.postKindMask |= at(i, R.postKindMask);
+    if (at(i, R.industryBit) === 0) b.hasNullIndustry = true;
+    else b.industryMask |= at(i, R.industryBit);
+    if (at(i, R.salaryLo) < 0) b.hasUnknownSalary = true;
     else {
-      b.maxLo = Math.max(b.maxLo, index.salaryLo[i]!);
-      b.maxHi = Math.max(b.maxHi, index.salaryHi[i]!);
+      b.maxLo = Math.max(b.maxLo, at(i, R.salaryLo));
+      b.maxHi = Math.max(b.maxHi, at(i, R.salaryHi));
     }
   }
   return b;
 }
 
-/** Per-post arrays of the open posts. */
-function postArrays(posts: TPreparedPost[]): Omit<TPostIndex, 'groups'> {
-  const n = posts.length;
-  const a = {
-    posts,
-    staticPoints: new Int8Array(n),
-    levelMask: new Uint8Array(n),
-    kind: new Uint8Array(n),
-    postKindMask: new Int32Array(n),
-    industryBit: new Int32Array(n),
-    salaryLo: new Int32Array(n),
-    salaryHi: new Int32Array(n),
-    preferenceCap: new Uint8Array(n),
-    anyMajor: new Uint8Array(n),
-    majorStart: new Int32Array(n + 1),
-  };
+/** The records of the open posts. */
+function postRecords(posts: TPreparedPost[]): Omit<TPostIndex, 'groups'> {
+  const rec = new Int32Array(posts.length * STRIDE);
   const values: number[] = [];
   const lengths: number[] = [];
+  const byId = posts.map((_, i) => i).sort((a, b) => (posts[a]!.post.id < posts[b]!.post.id ? -1 : 1));
+  byId.forEach((i, rank) => {
+    rec[i * STRIDE + R.idRank] = rank;
+  });
   posts.forEach((p, i) => {
-    a.staticPoints[i] =
+    const o = i * STRIDE;
+    rec[o + R.static] =
       p.employerPoints + p.freshnessPoints + (p.post.targetPriority ? MATCH_WEIGHTS.target : 0);
-    a.levelMask[i] = levelMaskOf(p);
-    a.kind[i] = OPPORTUNITY_KINDS.indexOf(p.post.kind);
-    a.postKindMask[i] = postKindMaskOf(p);
-    a.industryBit[i] = p.post.industry === null ? 0 : industryBit(p.post.industry);
+    rec[o + R.levelMask] = levelMaskOf(p);
+    rec[o + R.kind] = OPPORTUNITY_KINDS.indexOf(p.post.kind);
+    rec[o + R.postKindMask] = postKindMaskOf(p);
+    rec[o + R.industryBit] = p.post.industry === null ? 0 : industryBit(p.post.industry);
     const known = p.salaryLo !== null && p.salaryHi !== null;
-    a.salaryLo[i] = known ? p.salaryLo! : -1;
-    a.salaryHi[i] = known ? p.salaryHi! : -1;
-    a.preferenceCap[i] = preferenceCapOf(p);
-    a.anyMajor[i] = p.majors.length === 0 ? 1 : 0;
-    a.majorStart[i] = values.length;
+    rec[o + R.salaryLo] = known ? p.salaryLo! : -1;
+    rec[o + R.salaryHi] = known ? p.salaryHi! : -1;
+    rec[o + R.preferenceCap] = preferenceCapOf(p);
+    rec[o + R.anyMajor] = p.majors.length === 0 ? 1 : 0;
+    rec[o + R.majorStart] = values.length;
     // only digit prefixes can match a normalised major code
     for (const m of p.majors)
       if (/^\d{1,9}$/.test(m)) {
         values.push(Number(m));
         lengths.push(m.length);
       }
+    rec[o + R.majorEnd] = values.length;
+    const regions = p.regions.map(encodeRegion);
+    const plain = regions.length <= MAX_REGIONS && regions.every((r) => r >= 0);
+    rec[o + R.regionCount] = plain ? regions.length : -1;
+    if (plain)
+      regions.forEach((r, k) => {
+        rec[o + R.region0 + k] = r;
+      });
   });
-  a.majorStart[n] = values.length;
-  return { ...a, majorValue: Int32Array.from(values), majorLength: Uint8Array.from(lengths) };
+  return { posts, rec, majorValue: Int32Array.from(values), majorLength: Uint8Array.from(lengths) };
 }
 
-/** The posts an index numbers, in its order: open today (deadline not passed, places left), by post id. */
+/**
+ * The posts an index numbers, in its order: open today (deadline not passed, places left), grouped by their
+ * first major group and place so that a bucket's posts are near each other in memory, then by id.
+ */
 export function openPostsInOrder(prepared: readonly TPreparedPost[]): TPreparedPost[] {
+  const place = (p: TPreparedPost) =>
+    `${majorGroupsOf(p)[0]}|${p.regions[0]?.slice(0, 4) ?? '*'}|${p.post.id}`;
   return prepared
     .filter((p) => !p.deadlinePassed && !p.quotaFull)
-    .sort((a, b) => (a.post.id < b.post.id ? -1 : a.post.id > b.post.id ? 1 : 0));
+    .map((p) => ({ p, key: place(p) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((x) => x.p);
 }
 
 /** Build the index over prepared posts; posts closed today (deadline passed, no places left) are left out. */
 export function buildPostIndex(prepared: readonly TPreparedPost[]): TPostIndex {
   const posts = openPostsInOrder(prepared);
-  const index: TPostIndex = { ...postArrays(posts), groups: new Map() };
+  const index: TPostIndex = { ...postRecords(posts), groups: new Map() };
   // drafts keyed by `${major group}|${place}`: place = '*', 'P:<province>', 'W:<province>' or a 4-digit prefecture
   const drafts = new Map<string, TDraft>();
   const draft = (key: string, category: string | null) => {
-    let d = drafts.get(key);
-    if (!d) drafts.set(key, (d = { items: [], category }));
+    const d = drafts.get(key) ?? { items: [], category };
+    drafts.set(key, d);
     return d;
   };
   posts.forEach((p, i) => {
@@ -261,20 +294,52 @@ export function buildPostIndex(prepared: readonly TPreparedPost[]): TPostIndex {
   });
   for (const key of [...drafts.keys()].sort()) {
     const [cat, place] = key.split('|') as [string, string];
-    let g = index.groups.get(cat);
-    if (!g) index.groups.set(cat, (g = { provinces: [], nationwide: null }));
+    const g = index.groups.get(cat) ?? { provinces: [], nationwide: null };
+    index.groups.set(cat, g);
     const bucket = sealPlace(drafts.get(key)!, index);
     if (place === '*') {
       g.nationwide = bucket;
       continue;
     }
     const province = place.startsWith('P:') || place.startsWith('W:') ? place.slice(2) : place.slice(0, 2);
-    let pg = g.provinces.find((x) => x.province === province);
     // every province with posts has its 'P:' bucket; until it is reached, `all` holds the first bucket seen
-    if (!pg) g.provinces.push((pg = { province, all: bucket, wide: null, prefectures: [] }));
+    const pg = g.provinces.find((x) => x.province === province) ?? {
+      province,
+      all: bucket,
+      summary: bucket[0]!,
+      wide: null,
+      prefectures: [],
+    };
+    if (!g.provinces.includes(pg)) g.provinces.push(pg);
     if (place.startsWith('P:')) pg.all = bucket;
     else if (place.startsWith('W:')) pg.wide = bucket;
     else pg.prefectures.push({ key: place, place: bucket });
   }
+  for (const g of index.groups.values()) for (const pg of g.provinces) pg.summary = summarize(pg.all);
   return index;
+}
+
+/** One bucket's worth of maxima over several buckets (for a bound; it lists no posts). */
+function summarize(place: TPlace): TBucket {
+  const s: TBucket = {
+    posts: new Int32Array(0),
+    keys: Int8Array.of(Math.max(...place.map((b) => b.keys[0] ?? 0))),
+    kindMask: 0,
+    postKindMask: 0,
+    industryMask: 0,
+    hasNullIndustry: false,
+    maxLo: -1,
+    maxHi: -1,
+    hasUnknownSalary: false,
+  };
+  for (const b of place) {
+    s.kindMask |= b.kindMask;
+    s.postKindMask |= b.postKindMask;
+    s.industryMask |= b.industryMask;
+    s.hasNullIndustry ||= b.hasNullIndustry;
+    s.maxLo = Math.max(s.maxLo, b.maxLo);
+    s.maxHi = Math.max(s.maxHi, b.maxHi);
+    s.hasUnknownSalary ||= b.hasUnknownSalary;
+  }
+  return s;
 }

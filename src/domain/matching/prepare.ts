@@ -90,8 +90,10 @@ export type TPreparedCandidate = {
 const RULE_LISTS = new Map<string, number>();
 function ruleListId(rules: readonly TEligibilityRule[]): number {
   const key = JSON.stringify(rules);
-  let id = RULE_LISTS.get(key);
-  if (id === undefined) RULE_LISTS.set(key, (id = RULE_LISTS.size));
+  const known = RULE_LISTS.get(key);
+  if (known !== undefined) return known;
+  const id = RULE_LISTS.size;
+  RULE_LISTS.set(key, id);
   return id;
 }
 
@@ -143,7 +145,8 @@ export function preparePost(post: TMatchPost, opts: TMatchOptions): TPreparedPos
 
 /** Prepare a graduate's facts for scoring on `today` (with an empty eligibility cache). */
 export function prepareCandidate(facts: TCandidateFacts, opts: TMatchOptions): TPreparedCandidate {
-  const preferred = facts.preferredRegionCodes.map(regionPrefix);
+  // an empty code names no region (it would otherwise be a prefix of every region)
+  const preferred = facts.preferredRegionCodes.map(regionPrefix).filter((r) => r !== '');
   return {
     facts,
     today: opts.today,

@@ -5,7 +5,7 @@ import { evaluateEligibility, hardFailures } from '../opportunities/eligibility.
 import { OPPORTUNITY_KINDS, type TCandidateFacts, type TEligibilityRule } from '../opportunities/types.ts';
 import { LEVELS } from '../registry/fields.ts';
 import { bruteForceTopK } from './brute-force.ts';
-import { countPreferredMet, eligibilitySummary } from './factors.ts';
+import { countPreferredMet, eligibilitySummary, scorePrepared } from './factors.ts';
 import { buildPostIndex } from './post-index.ts';
 import { prepareCandidate, preparePost, type TMatchPost } from './prepare.ts';
 import { TopKSearch } from './top-k.ts';
@@ -55,7 +55,7 @@ const MAJORS = [
   ['5101', '080902'],
   ['08', '080901'],
 ];
-const HOMES = ['520526', '520502', '520102', '440305', '530102', null];
+const HOMES = ['520526', '520502', '520102', '440305', '530102', '52', '5205', null];
 const GRAD_MAJORS = ['080901', '080902', '080101', '0812', '050101', '510101', '080904K', '', null];
 const INDUSTRY = ['C', 'I', 'P', 'Q', 'F'];
 
@@ -109,7 +109,7 @@ function randomFacts(r: ReturnType<typeof rng>, n: number): TCandidateFacts {
     partyMember: r.pick([true, false, null]),
     teacherCertificate: r.pick([true, false, null]),
     intention: r.chance(0.85) ? r.pick(INTENTIONS) : null,
-    preferredRegionCodes: r.some(['330000', '4403', '520502', '110000', '52', '440305'], 2),
+    preferredRegionCodes: r.some(['330000', '4403', '520502', '110000', '52', '440305', '', '5'], 2),
     returnHome: r.chance(0.4),
     partnerProvinceCodes: r.some(['440000', '330000'], 1),
     industries: r.some(INDUSTRY, 2),
@@ -140,6 +140,12 @@ describe('top-K engine', () => {
         }));
         const want = bruteForceTopK(prepareCandidate(facts, { today: TODAY }), posts, k);
         expect(got, `case ${n}`).toEqual(want);
+        // and each result's factor points are the scorer's
+        const row: number[] = [];
+        for (let j = 0; j < search.size; j++) {
+          scorePrepared(prepareCandidate(facts, { today: TODAY }), index.posts[search.items[j]!]!, row);
+          expect([...search.points.subarray(j * 8, j * 8 + 8)]).toEqual(row);
+        }
         compared += want.length;
       }
       expect(compared).toBeGreaterThan(300);

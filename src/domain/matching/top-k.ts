@@ -7,19 +7,24 @@
  * typed arrays), and only posts whose bound reaches the K-th score are scored — by `scorePrepared`, the scorer
  * itself, so the bounds decide only what is skipped, never a result.
  */
+
+import type { TCandidateFacts } from '../opportunities/types.ts';
 import { OPPORTUNITY_KINDS } from '../opportunities/types.ts';
 import { scorePrepared } from './factors.ts';
 import {
+  encodeRegion,
   industryBit,
   LEVEL_BITS,
   NO_LEVEL_RULE,
   postKindBit,
+  R,
+  STRIDE,
   type TBucket,
   type TMajorGroup,
   type TPlace,
   type TPostIndex,
+  type TProvinceGroup,
 } from './post-index.ts';
-import type { TCandidateFacts } from '../opportunities/types.ts';
 import { prepareCandidate, type TPreparedCandidate } from './prepare.ts';
 import {
   INTENTION_POINTS as IP,
@@ -37,6 +42,11 @@ export class TopKSearch {
   private readonly prefixOf = new Int32Array(10);
   readonly scores: Int16Array;
   readonly items: Int32Array;
+  /** the items' ranks by post id (ties go to the smaller id) */
+  private readonly ranks: Int32Array;
+  /** each item's factor points (MATCH_FACTORS order), as the scorer gave them */
+  readonly points: Int8Array;
+  private readonly row = new Int8Array(MATCH_FACTORS.length);
   size = 0;
   /** for the benchmark's report: posts bounded and posts scored for the last case */
   bounded = 0;
@@ -47,8 +57,13 @@ export class TopKSearch {
     readonly k: number,
   ) {
     this.seen = new Uint32Array(index.posts.length);
+    this.provinces = [
+      ...new Set([...index.groups.values()].flatMap((g) => g.provinces.map((pg) => pg.province))),
+    ].sort();
     this.scores = new Int16Array(k);
     this.items = new Int32Array(k);
+    this.ranks = new Int32Array(k);
+    this.points = new Int8Array(k * MATCH_FACTORS.length);
   }
 
   /**
@@ -99,12 +114,38 @@ export class TopKSearch {
     this.kth = -1;
     this.kindMask = c.intention === null ? -1 : 0;
     for (let k = 0; k < c.kindFitsIntention.length; k++) if (c.kindFitsIntention[k]) this.kindMask |= 1 << k;
-    this.collectBuckets(c);
-    // buckets by bound, highest first (bounds are small integers: counting order); before a bucket, the posts
-    // already found that could beat anything in it are scored, best bound first, so the K-th score rises early
     this.pendingHead.fill(-1);
     this.pendingCount = 0;
     this.pendingTop = -1;
+    // first the places that are more than one region tier for the case (home, chosen regions) and posts open
+    // anywhere; then the provinces that are one tier, each only if its summary can still reach the K-th score
+    this.head.fill(-1);
+    this.refCount = 0;
+    this.deferredCount = 0;
+    this.classifyProvinces(c);
+    this.setupRegions(c);
+    this.collectBuckets(c);
+    this.scanRefs();
+    this.head.fill(-1);
+    this.refCount = 0;
+    for (let d = 0; d < this.deferredCount; d++) {
+      const pg = this.deferredGroup[d]!;
+      const region = this.deferredRegion[d]!;
+      const slack = this.deferredSlack[d]!;
+      if (region + slack + this.bucketBound(pg.summary) >= this.kth) this.pushPlace(pg.all, region, slack);
+    }
+    this.scanRefs();
+    this.drain(0);
+    this.sortResult();
+    this.c = null;
+  }
+
+  /**
+   * The collected buckets by bound, highest first (bounds are small integers: counting order). Before a bucket,
+   * the posts already found that could beat anything in it are scored, best bound first, so the K-th score
+   * rises early.
+   */
+  private scanRefs(): void {
     const { head, next, refBucket, refRegion } = this;
     for (let ub = head.length - 1; ub >= 0; ub--) {
       if (head[ub]! < 0) continue;
@@ -113,10 +154,13 @@ export class TopKSearch {
       for (let r = head[ub]!; r >= 0 && ub >= this.kth; r = next[r]!)
         this.scan(refBucket[r]!, ub - refBucket[r]!.keys[0]!, refRegion[r]!);
     }
-    this.drain(0);
-    this.sortResult();
-    this.c = null;
   }
+
+  // provinces that are one region tier for the case, looked at after the rest
+  private deferredGroup: TProvinceGroup[] = [];
+  private deferredRegion: number[] = [];
+  private deferredSlack: number[] = [];
+  private deferredCount = 0;
 
   // the case's buckets: bucket, bound and region points, chained by bound (head[ub] → next …)
   private refBucket: TBucket[] = [];
@@ -154,8 +198,6 @@ export class TopKSearch {
 
   /** The buckets that can hold eligible posts for the case, with their bounds and region points. */
   private collectBuckets(c: TPreparedCandidate): void {
-    this.head.fill(-1);
-    this.refCount = 0;
     const groups = this.index.groups;
     this.addGroup(c, groups.get('*'), 0);
     const major = c.major;
@@ -177,27 +219,113 @@ export class TopKSearch {
     this.pushPlace(g.nationwide, table.nationwide, slack);
     for (const pg of g.provinces) {
       const P = pg.province;
-      const isHome = home !== null && home.startsWith(P);
-      const partner = c.partners.includes(P) ? table.partner : 0;
       // a province is one tier for the case unless it is home or a chosen region lies inside it
-      let narrow = false;
-      for (const R of preferred) if (R.length > 2 && R.startsWith(P)) narrow = true;
-      if (!isHome && !narrow) {
-        const pref = preferred.includes(P) ? table.preferred : 0;
-        this.pushPlace(pg.all, Math.max(table.elsewhere, partner, pref), slack);
+      if (!this.special.has(P)) {
+        const d = this.deferredCount++;
+        this.deferredGroup[d] = pg;
+        this.deferredRegion[d] = this.uniform.get(P) ?? table.elsewhere;
+        this.deferredSlack[d] = slack;
         continue;
       }
-      const province = isHome ? table.province : 0;
+      const partner = c.partners.includes(P) ? table.partner : 0;
+      // a home that is only a province code (incomplete data) is that province's own "county"
+      const province = home === P ? table.county : home?.startsWith(P) ? table.province : 0;
       let wide = 0;
       for (const R of preferred) if (R.startsWith(P) || P.startsWith(R)) wide = table.preferred;
       this.pushPlace(pg.wide, Math.max(table.elsewhere, partner, province, wide), slack);
       for (const { key, place } of pg.prefectures) {
-        const inHome = home !== null && home.startsWith(key) ? Math.max(table.county, table.prefecture) : 0;
+        const inHome = home?.startsWith(key) ? Math.max(table.county, table.prefecture) : 0;
         let pref = 0;
         for (const R of preferred) if (R.startsWith(key) || key.startsWith(R)) pref = table.preferred;
         this.pushPlace(place, Math.max(table.elsewhere, partner, province, inHome, pref), slack);
       }
     }
+  }
+
+  // per case, for exact region points from the records (the scorer's tiers on numbers; see encodeRegion)
+  private home = -1;
+  private exactRegions = false;
+  private preferredCodes: number[] = [];
+  private readonly partnerProvince = new Uint8Array(100);
+  private tierPoints = new Int8Array(7);
+
+  private setupRegions(c: TPreparedCandidate): void {
+    const table = REGION_POINTS[c.regionMode];
+    this.tierPoints = Int8Array.from([
+      table.county,
+      table.prefecture,
+      table.province,
+      table.preferred,
+      table.partner,
+      table.nationwide,
+      table.elsewhere,
+    ]);
+    const home = c.home === null ? -2 : encodeRegion(c.home);
+    this.home = home >= 0 && home % 10 === 6 ? (home - 6) / 10 : -1;
+    this.preferredCodes = c.preferred.map(encodeRegion);
+    this.partnerProvince.fill(0);
+    let clean = c.home === null || this.home >= 0;
+    for (const P of c.partners) {
+      if (/^\d{2}$/.test(P)) this.partnerProvince[Number(P)] = 1;
+      else clean = false;
+    }
+    this.exactRegions = clean && this.preferredCodes.every((r) => r >= 0);
+  }
+
+  /** The post's region points for the case from its record, or the bucket's bound when it cannot tell. */
+  private regionOf(o: number, bucketRegion: number): number {
+    const rec = this.index.rec;
+    const n = rec[o + R.regionCount]!;
+    const pts = this.tierPoints;
+    if (n === 0) return pts[5]!;
+    if (n < 0 || !this.exactRegions) return bucketRegion;
+    const home = this.home;
+    let best = 0;
+    for (let k = 0; k < n; k++) {
+      const code = rec[o + R.region0 + k]!;
+      const len = code % 10;
+      const v = (code - len) / 10;
+      let tier = 6;
+      if (home >= 0) {
+        if (len === 6 && v === home) tier = 0;
+        else if (len >= 4 && Math.floor(v / 100) === Math.floor(home / 100)) tier = 1;
+        else if (Math.floor(v / 10000) === Math.floor(home / 10000)) tier = 2;
+      }
+      if (pts[3]! > pts[tier]!)
+        for (const R0 of this.preferredCodes) {
+          const rl = R0 % 10;
+          const d = POW10[6 - Math.min(len, rl)]!;
+          if (Math.floor(v / d) === Math.floor((R0 - rl) / 10 / d)) {
+            tier = 3;
+            break;
+          }
+        }
+      if (pts[4]! > pts[tier]! && this.partnerProvince[Math.floor(v / 10000)]) tier = 4;
+      if (pts[tier]! > best) best = pts[tier]!;
+    }
+    return best;
+  }
+
+  // per case: provinces that are more than one tier (home, or a chosen region inside), and the tier points of
+  // the provinces that are one tier but not "elsewhere" (partner provinces, chosen provinces)
+  private special = new Set<string>();
+  private uniform = new Map<string, number>();
+  /** every province code with posts in the index */
+  private readonly provinces: string[];
+
+  private classifyProvinces(c: TPreparedCandidate): void {
+    const table = REGION_POINTS[c.regionMode];
+    this.special.clear();
+    this.uniform.clear();
+    if (c.home) this.special.add(c.home.slice(0, 2));
+    for (const R of c.preferred) if (R.length > 2) this.special.add(R.slice(0, 2));
+    for (const P of c.partners) this.uniform.set(P, Math.max(table.elsewhere, table.partner));
+    // a chosen region of 2 digits or fewer covers whole provinces (a shorter code: every province it begins)
+    for (const R of c.preferred)
+      if (R.length <= 2)
+        for (const P of this.provinces)
+          if (P.startsWith(R))
+            this.uniform.set(P, Math.max(this.uniform.get(P) ?? table.elsewhere, table.preferred));
   }
 
   /** Upper bound of a bucket's intention and salary points plus its best key (which carries the rest). */
@@ -231,9 +359,7 @@ export class TopKSearch {
    * with a better region elsewhere is looked at there, so a post skipped here is not marked seen).
    */
   private scan(bucket: TBucket, base: number, region: number): void {
-    const { staticPoints, levelMask, kind, postKindMask, salaryLo, salaryHi, preferenceCap } = this.index;
-    const { anyMajor, majorStart, majorValue, majorLength } = this.index;
-    const ind = this.index.industryBit;
+    const { rec, majorValue, majorLength } = this.index;
     const { seen, stamp, kindPoints, prefixOf, postKinds, industries, anyPostKind, anyIndustry, floor } =
       this;
     const { digits, majorLen, levelBit } = this;
@@ -251,29 +377,31 @@ export class TopKSearch {
       }
       const i = list[j]!;
       if (seen[i] === stamp) continue;
-      if ((levelMask[i]! & levelBit) === 0) {
+      const o = i * STRIDE;
+      if ((rec[o + R.levelMask]! & levelBit) === 0) {
         seen[i] = stamp;
         continue;
       }
       this.bounded++;
-      let b = region + staticPoints[i]! + preferenceCap[i]! + kindPoints[kind[i]!]!;
-      b += anyPostKind ? IP.postKindUnknown : postKindMask[i]! & postKinds ? IP.postKindFits : 0;
-      const ib = ind[i]!;
+      // everything but the region first; with the bucket's region bound it may already fall short
+      let b = rec[o + R.static]! + rec[o + R.preferenceCap]! + kindPoints[rec[o + R.kind]!]!;
+      b += anyPostKind ? IP.postKindUnknown : rec[o + R.postKindMask]! & postKinds ? IP.postKindFits : 0;
+      const ib = rec[o + R.industryBit]!;
       b += anyIndustry || ib === 0 ? IP.industryUnknown : ib & industries ? IP.industryFits : 0;
-      const lo = salaryLo[i]!;
+      const lo = rec[o + R.salaryLo]!;
       b +=
         floor < 0 || lo < 0
           ? SALARY_POINTS.unknown
           : lo >= floor
             ? SALARY_POINTS.above
-            : salaryHi[i]! >= floor
+            : rec[o + R.salaryHi]! >= floor
               ? SALARY_POINTS.reaches
               : SALARY_POINTS.below;
-      if (anyMajor[i]) b += MAJOR_POINTS.any;
+      if (rec[o + R.anyMajor]) b += MAJOR_POINTS.any;
       else if (!digits) b += MAJOR_POINTS.exact;
       else {
         let best = 0;
-        for (let m = majorStart[i]!, end = majorStart[i + 1]!; m < end; m++) {
+        for (let m = rec[o + R.majorStart]!, end = rec[o + R.majorEnd]!; m < end; m++) {
           const len = majorLength[m]!;
           if (len > best && len <= majorLen && prefixOf[len] === majorValue[m]) best = len;
         }
@@ -285,7 +413,10 @@ export class TopKSearch {
         b += best >= majorLen ? MAJOR_POINTS.exact : best >= 4 ? MAJOR_POINTS.class : MAJOR_POINTS.category;
       }
       // a bound equal to the K-th score wins only with a lower number (a smaller post id)
-      if (b < kth || (b === kth && i > this.items[0]!)) continue;
+      const rank = rec[o + R.idRank]!;
+      if (b + region < kth || (b + region === kth && rank > this.ranks[0]!)) continue;
+      b += this.regionOf(o, region);
+      if (b < kth || (b === kth && rank > this.ranks[0]!)) continue;
       this.addPending(i, b);
     }
   }
@@ -328,70 +459,87 @@ export class TopKSearch {
         const n = pendingHead[b]!;
         pendingHead[b] = pendingNext[n]!;
         const i = pendingPost[n]!;
-        if (seen[i] === stamp || (b === this.kth && i > this.items[0]!)) continue;
+        const rank = this.index.rec[i * STRIDE + R.idRank]!;
+        if (seen[i] === stamp || (b === this.kth && rank > this.ranks[0]!)) continue;
         seen[i] = stamp;
         this.scored++;
-        const s = scorePrepared(c, posts[i]!);
+        const s = scorePrepared(c, posts[i]!, this.row);
         if (s < 0) continue;
-        this.offer(s, i);
+        this.offer(s, rank, i);
         if (this.size === this.k) this.kth = this.scores[0]!;
       }
       if (pendingHead[b]! < 0 && b === this.pendingTop) this.pendingTop = b - 1;
     }
   }
 
-  /** Min-heap on (score, then larger number = worse): the root is the current K-th best. */
-  private offer(s: number, i: number): void {
-    const { scores, items } = this;
+  /** Slot `to` takes slot `from`'s entry. */
+  private move(from: number, to: number): void {
+    const W = MATCH_FACTORS.length;
+    this.scores[to] = this.scores[from]!;
+    this.ranks[to] = this.ranks[from]!;
+    this.items[to] = this.items[from]!;
+    this.points.copyWithin(to * W, from * W, from * W + W);
+  }
+
+  private put(n: number, s: number, rank: number, i: number, pts: Int8Array): void {
+    this.scores[n] = s;
+    this.ranks[n] = rank;
+    this.items[n] = i;
+    this.points.set(pts, n * MATCH_FACTORS.length);
+  }
+
+  /** Min-heap on (score, then larger id rank = worse): the root is the current K-th best. */
+  private offer(s: number, rank: number, i: number): void {
+    const { scores, ranks } = this;
+    let n: number;
     if (this.size < this.k) {
-      let n = this.size++;
+      n = this.size++;
       while (n > 0) {
         const parent = (n - 1) >> 1;
-        if (!worse(s, i, scores[parent]!, items[parent]!)) break;
-        scores[n] = scores[parent]!;
-        items[n] = items[parent]!;
+        if (!worse(s, rank, scores[parent]!, ranks[parent]!)) break;
+        this.move(parent, n);
         n = parent;
       }
-      scores[n] = s;
-      items[n] = i;
-      return;
+    } else {
+      if (!worse(scores[0]!, ranks[0]!, s, rank)) return;
+      n = 0;
+      for (;;) {
+        const l = 2 * n + 1;
+        if (l >= this.size) break;
+        const r = l + 1;
+        const m = r < this.size && worse(scores[r]!, ranks[r]!, scores[l]!, ranks[l]!) ? r : l;
+        if (!worse(scores[m]!, ranks[m]!, s, rank)) break;
+        this.move(m, n);
+        n = m;
+      }
     }
-    if (!worse(scores[0]!, items[0]!, s, i)) return;
-    let n = 0;
-    for (;;) {
-      const l = 2 * n + 1;
-      if (l >= this.size) break;
-      const r = l + 1;
-      const m = r < this.size && worse(scores[r]!, items[r]!, scores[l]!, items[l]!) ? r : l;
-      if (!worse(scores[m]!, items[m]!, s, i)) break;
-      scores[n] = scores[m]!;
-      items[n] = items[m]!;
-      n = m;
-    }
-    scores[n] = s;
-    items[n] = i;
+    this.put(n, s, rank, i, this.row);
   }
 
   /** Heap order → best first (insertion sort: K is small). */
   private sortResult(): void {
-    const { scores, items } = this;
+    const { scores, ranks, items } = this;
+    const W = MATCH_FACTORS.length;
+    const pts = new Int8Array(W);
     for (let a = 1; a < this.size; a++) {
       const s = scores[a]!;
+      const rank = ranks[a]!;
       const i = items[a]!;
+      pts.set(this.points.subarray(a * W, a * W + W));
       let b = a - 1;
-      while (b >= 0 && worse(scores[b]!, items[b]!, s, i)) {
-        scores[b + 1] = scores[b]!;
-        items[b + 1] = items[b]!;
+      while (b >= 0 && worse(scores[b]!, ranks[b]!, s, rank)) {
+        this.move(b, b + 1);
         b--;
       }
-      scores[b + 1] = s;
-      items[b + 1] = i;
+      this.put(b + 1, s, rank, i, pts);
     }
   }
 }
 
-/** (s1, i1) ranks below (s2, i2). */
-const worse = (s1: number, i1: number, s2: number, i2: number) => s1 < s2 || (s1 === s2 && i1 > i2);
+const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+
+/** (score s1, id rank r1) ranks below (s2, r2). */
+const worse = (s1: number, r1: number, s2: number, r2: number) => s1 < s2 || (s1 === s2 && r1 > r2);
 
 /** The top K of many cases: post numbers (-1 past the end), scores and each result's factor points. */
 export type TTopKBatch = { items: Int32Array; scores: Int16Array; points: Int8Array };
@@ -400,7 +548,11 @@ export type TTopKBatch = { items: Int32Array; scores: Int16Array; points: Int8Ar
  * Run the search for each candidate's facts. Result r of case n is at n * k + r; its factor points (in
  * MATCH_FACTORS order) at (n * k + r) * MATCH_FACTORS.length.
  */
-export function searchBatch(search: TopKSearch, facts: readonly TCandidateFacts[], today: string): TTopKBatch {
+export function searchBatch(
+  search: TopKSearch,
+  facts: readonly TCandidateFacts[],
+  today: string,
+): TTopKBatch {
   const { k } = search;
   const width = MATCH_FACTORS.length;
   const out: TTopKBatch = {
@@ -408,18 +560,11 @@ export function searchBatch(search: TopKSearch, facts: readonly TCandidateFacts[
     scores: new Int16Array(facts.length * k),
     points: new Int8Array(facts.length * k * width),
   };
-  const row = new Int8Array(width);
   facts.forEach((f, n) => {
-    const c = prepareCandidate(f, { today });
-    search.run(c);
-    for (let r = 0; r < search.size; r++) {
-      const at = n * k + r;
-      const i = search.items[r]!;
-      out.items[at] = i;
-      out.scores[at] = search.scores[r]!;
-      scorePrepared(c, search.index.posts[i]!, row);
-      out.points.set(row, at * width);
-    }
+    search.run(prepareCandidate(f, { today }));
+    out.items.set(search.items.subarray(0, search.size), n * k);
+    out.scores.set(search.scores.subarray(0, search.size), n * k);
+    out.points.set(search.points.subarray(0, search.size * width), n * k * width);
   });
   return out;
 }

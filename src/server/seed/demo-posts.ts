@@ -201,7 +201,7 @@ export function planDemoPosts(rng: Prng, now: Date, cohort: number, w: TPostWorl
     const c = i < 3 ? county(0) : county(i);
     const post = ['乡村公共服务', '护林防火', '村级就业服务', '防返贫监测信息员'][i % 4];
     add('public_welfare', w.orgs.get(`HRSS-${c.code}`) ?? dept('HRSS', c.code), c.code, {
-      title: `扶贫公益岗位（${c.name}·${post}）`,
+      title: `乡村公益性岗位（${c.name}·${post}）`,
       eligibilityRules: [
         ...defaultRulesFor('public_welfare', at),
         { kind: 'domicile_regions', codes: [c.code] },
@@ -210,7 +210,7 @@ export function planDemoPosts(rng: Prng, now: Date, cohort: number, w: TPostWorl
       ...salary(1800, 400),
       industry: 'S',
       postKind: 'public_welfare',
-      description: '面向本县建档立卡家庭毕业生，就近就地安置，按月发放岗位补贴。',
+      description: '面向本县籍应届毕业生，就近就地安置，按月发放岗位补贴。',
     });
   }
   for (let i = 0; i < 4; i++) {
@@ -227,7 +227,7 @@ export function planDemoPosts(rng: Prng, now: Date, cohort: number, w: TPostWorl
       eligibilityRules: defaultRulesFor('zhuanshengben', at),
       cohort,
       quota: rng.int(40, 120),
-      description: '面向本省高职（专科）应届建档立卡毕业生，单列计划、单独录取。',
+      description: '面向本省高职（专科）应届毕业生的专项计划，单列计划、单独录取。',
     });
     if (i < 4) {
       add('second_degree', dept('EDU', p), uni.regionCode!, {

@@ -130,6 +130,7 @@ export const casesEn: typeof casesZh = {
     handover: 'Handover',
     file: 'File',
     note: 'Note',
+    push: 'Post pushed',
   },
   writeDenial: {
     handed_over: 'Handed over to HRSS: read-only for the university',

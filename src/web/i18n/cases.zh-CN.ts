@@ -136,6 +136,7 @@ export const casesZh = {
     handover: '移交人社',
     file: '上传材料',
     note: '备注',
+    push: '推送岗位',
   },
   writeDenial: {
     handed_over: '已移交人社部门，学校只读',

@@ -54,8 +54,6 @@ export const employerPortalEn: typeof employerPortalZh = {
     gender: 'Gender',
     level: 'Level',
     major: 'Major',
-    university: 'University',
-    cohort: 'Cohort',
     cohortValue: 'Class of {{year}}',
     phone: 'Mobile',
     appliedAt: 'Applied',

@@ -55,8 +55,6 @@ export const employerPortalZh = {
     gender: '性别',
     level: '学历',
     major: '专业',
-    university: '毕业院校',
-    cohort: '届别',
     cohortValue: '{{year}} 届',
     phone: '手机号',
     appliedAt: '投递时间',

@@ -4,7 +4,6 @@ import type { matchingZh } from './matching.zh-CN.ts';
 export const matchingEn: typeof matchingZh = {
   tab: 'Recommended posts',
   recommendations: {
-    title: 'Recommendations',
     computedAt: 'Computed {{time}} from {{count}} open posts',
     refresh: 'Refresh',
     empty: 'No open post fits yet',
@@ -71,11 +70,12 @@ export const matchingEn: typeof matchingZh = {
     title: 'Pushes and applications',
     empty: 'No pushes or applications yet',
     post: 'Post',
-    pushed: 'Pushed',
     viewed: 'Viewed',
     application: 'Application',
     notViewed: 'Not viewed',
     notApplied: 'Not applied',
+    notPushed: 'Not pushed (the graduate applied on their own)',
+    pushedBy: 'Pushed {{time}} by {{name}}',
   },
   funnel: {
     title: 'Push funnel',

@@ -6,7 +6,6 @@
 export const matchingZh = {
   tab: '岗位推荐',
   recommendations: {
-    title: '推荐岗位',
     computedAt: '{{time}} 计算，比较了 {{count}} 个开放岗位',
     refresh: '刷新',
     empty: '暂无符合条件的开放岗位',
@@ -74,11 +73,12 @@ export const matchingZh = {
     title: '推送与报名',
     empty: '还没有推送或报名记录',
     post: '岗位',
-    pushed: '推送',
     viewed: '查看',
     application: '报名进度',
     notViewed: '未查看',
     notApplied: '未报名',
+    notPushed: '未推送（毕业生自行报名）',
+    pushedBy: '{{time}} 由 {{name}} 推送',
   },
   funnel: {
     title: '推送成效',

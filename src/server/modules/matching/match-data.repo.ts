@@ -9,8 +9,8 @@ import type {
   TOpportunityKind,
 } from '../../../domain/opportunities/types.ts';
 import type { TDbOrTx } from '../../db/client.ts';
-import type { TCaseNeeds } from '../../db/schema/index.ts';
 import { queryRows } from '../../db/query.ts';
+import type { TCaseNeeds } from '../../db/schema/index.ts';
 import { chinaDate } from '../ledger/case-dates.ts';
 import { factsOf } from '../opportunities/application-present.ts';
 
@@ -83,7 +83,10 @@ export async function postsSignature(db: TDbOrTx): Promise<string> {
 
 /** The newest change to any post (edits, opening and closing bump updated_at). */
 export async function lastPostChange(db: TDbOrTx): Promise<Date | null> {
-  const [row] = await queryRows<{ at: Date | string | null }>(db, sql`select max(updated_at) as at from opportunity`);
+  const [row] = await queryRows<{ at: Date | string | null }>(
+    db,
+    sql`select max(updated_at) as at from opportunity`,
+  );
   return row?.at ? asDate(row.at) : null;
 }
 
@@ -129,12 +132,14 @@ export type TCaseFactRow = {
   needs: TCaseNeeds | null;
 };
 
-const FACT_COLUMNS = sql`c.id as case_id, g.id as graduate_id, g.cohort, g.birth_date::text as birth_date,
-  g.level, g.major_code, g.domicile_county_code, g.university_province_code, g.is_target, c.intention, c.needs`;
+// `graduate` keeps its table name: the scope function's conditions name it (scope-sql.ts)
+const FACT_COLUMNS = sql`c.id as case_id, graduate.id as graduate_id, graduate.cohort,
+  graduate.birth_date::text as birth_date, graduate.level, graduate.major_code, graduate.domicile_county_code,
+  graduate.university_province_code, graduate.is_target, c.intention, c.needs`;
 
 /**
  * One page of open cases' facts in case-id order after `afterId` (keyset paging: each page is one index range
- * scan). `where` is a condition on `graduate g` / `ledger_case c` (the case scope).
+ * scan). `where` is a condition on `graduate` / `ledger_case c` (the case scope).
  */
 export async function pageCaseFacts(
   db: TDbOrTx,
@@ -144,18 +149,28 @@ export async function pageCaseFacts(
 ): Promise<TCaseFactRow[]> {
   return queryRows<TCaseFactRow>(
     db,
-    sql`select ${FACT_COLUMNS} from ledger_case c join graduate g on g.id = c.graduate_id
+    sql`select ${FACT_COLUMNS} from ledger_case c join graduate on graduate.id = c.graduate_id
         where c.status = 'seeking' and ${where} ${afterId ? sql`and c.id > ${afterId}` : sql``}
         order by c.id limit ${limit}`,
   );
+}
+
+/** Open cases in scope (for progress). */
+export async function countOpenCases(db: TDbOrTx, where: SQL): Promise<number> {
+  const [row] = await queryRows<{ n: number | string }>(
+    db,
+    sql`select count(*)::int as n from ledger_case c join graduate on graduate.id = c.graduate_id
+        where c.status = 'seeking' and ${where}`,
+  );
+  return Number(row?.n ?? 0);
 }
 
 /** One case's facts (any status), with when the case and the graduate last changed. */
 export async function findCaseFacts(db: TDbOrTx, caseId: string) {
   const [row] = await queryRows<TCaseFactRow & { status: string; changed_at: Date | string | null }>(
     db,
-    sql`select ${FACT_COLUMNS}, c.status, greatest(c.updated_at, g.updated_at, c.opened_at) as changed_at
-        from ledger_case c join graduate g on g.id = c.graduate_id where c.id = ${caseId}`,
+    sql`select ${FACT_COLUMNS}, c.status, greatest(c.updated_at, graduate.updated_at, c.opened_at) as changed_at
+        from ledger_case c join graduate on graduate.id = c.graduate_id where c.id = ${caseId}`,
   );
   return row ? { ...row, changed_at: row.changed_at ? asDate(row.changed_at) : null } : undefined;
 }

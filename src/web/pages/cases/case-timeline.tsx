@@ -1,5 +1,6 @@
 import {
   AimOutlined,
+  BellOutlined,
   CheckSquareOutlined,
   EditOutlined,
   FileAddOutlined,
@@ -38,6 +39,7 @@ const ICONS: Record<TCaseEventKind, ReactNode> = {
   handover: <SendOutlined />,
   file: <PaperClipOutlined />,
   note: <EditOutlined />,
+  push: <BellOutlined />,
 };
 const COLORS: Partial<Record<TCaseEventKind, string>> = {
   measure: 'green',

@@ -67,7 +67,7 @@ export function CasePage() {
     plan: <PlanSection detail={d} readOnly={readOnly} />,
     progress: <ProgressSection detail={d} readOnly={readOnly} />,
     destination: <DestinationSection detail={d} readOnly={readOnly} />,
-    recommend: <RecommendSection detail={d} />,
+    recommend: <RecommendSection detail={d} readOnly={readOnly} />,
   };
 
   return (

@@ -66,6 +66,8 @@ export function describeEvent(
       return join(d.toOrgName ?? d.orgName ?? d.holderOrgName, d.note);
     case 'file':
       return t('cases.timeline.uploaded', { name: str(d.name) });
+    case 'push':
+      return join(d.title, d.note);
     default:
       return join(d.note ?? d.text);
   }

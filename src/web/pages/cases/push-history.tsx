@@ -32,18 +32,20 @@ export function PushHistory({ caseId }: { caseId: string }) {
   const none = t('common.none');
 
   const columns: ColumnsType<TTrailRow> = [
-    { key: 'post', title: t('matching.history.post'), render: (_, r) => r.title || none },
     {
-      key: 'pushed',
-      title: t('matching.history.pushed'),
-      width: 230,
-      render: (_, r) =>
-        r.pushedAt ? (
-          <Flex vertical gap={2}>
-            <Typography.Text style={{ fontSize: 12 }}>
-              {formatDateTime(r.pushedAt)} · {r.pushedBy ?? none}
-            </Typography.Text>
-            <Flex gap={4} wrap>
+      key: 'post',
+      title: t('matching.history.post'),
+      render: (_, r) => (
+        <Flex vertical gap={2}>
+          <Typography.Text>{r.title || none}</Typography.Text>
+          {r.pushedAt ? (
+            <Flex gap={4} wrap align="center">
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('matching.history.pushedBy', {
+                  time: formatDateTime(r.pushedAt),
+                  name: r.pushedBy ?? none,
+                })}
+              </Typography.Text>
               {r.channels.map((c) => (
                 <Tooltip key={c.channel} title={t(`matching.pushStatuses.${c.status}`)}>
                   <Tag color={CHANNEL_COLORS[c.status]} style={{ marginInlineEnd: 0 }}>
@@ -52,15 +54,18 @@ export function PushHistory({ caseId }: { caseId: string }) {
                 </Tooltip>
               ))}
             </Flex>
-          </Flex>
-        ) : (
-          none
-        ),
+          ) : (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('matching.history.notPushed')}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
     },
     {
       key: 'viewed',
       title: t('matching.history.viewed'),
-      width: 140,
+      width: 110,
       render: (_, r) =>
         r.viewedAt ? (
           <Typography.Text style={{ fontSize: 12 }} data-testid="trail-viewed">
@@ -75,7 +80,7 @@ export function PushHistory({ caseId }: { caseId: string }) {
     {
       key: 'application',
       title: t('matching.history.application'),
-      width: 300,
+      width: 270,
       render: (_, r) =>
         r.application ? (
           <ApplicationSteps status={r.application.status} />
@@ -93,7 +98,7 @@ export function PushHistory({ caseId }: { caseId: string }) {
       pagination={false}
       columns={columns}
       dataSource={rows}
-      scroll={{ x: 860 }}
+      scroll={{ x: 620 }}
       locale={{ emptyText: t('matching.history.empty') }}
       onRow={(r) => ({ 'data-testid': 'trail-row', 'data-post-id': r.postId }) as object}
       data-testid="push-history"

@@ -18,12 +18,14 @@ const TOP = 10;
 
 /**
  * 岗位推荐 on the case page: the best open posts for this graduate with why (per factor), the near misses with
- * why not, pushing one to the graduate (for those who may push), and what came of earlier pushes.
+ * why not, pushing one to the graduate (for those who may push and may edit this case), and what came of earlier
+ * pushes.
  */
-export function RecommendSection({ detail }: { detail: TCaseDetail }) {
+export function RecommendSection({ detail, readOnly }: { detail: TCaseDetail; readOnly: boolean }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const canPush = hasPermission(me.roles, 'matching.push');
+  // pushing writes to the case (an event), so the holder rule applies as to any other edit
+  const canPush = hasPermission(me.roles, 'matching.push') && !readOnly;
   const recs = useRecommendations(detail.id, TOP);
   const [pushing, setPushing] = useState<TMatchPostSummary | null>(null);
 

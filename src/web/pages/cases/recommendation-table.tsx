@@ -77,45 +77,42 @@ export function RecommendationTable({
     {
       key: 'score',
       title: t('matching.recommendations.score'),
-      width: 120,
+      width: 110,
       render: (_, r) => <ScoreCell rec={r} />,
     },
     {
-      key: 'pushed',
-      width: 150,
-      render: (_, r) =>
-        r.pushes.length > 0 && (
-          <Flex gap={4} wrap>
-            <Tag color="blue" data-testid="recommendation-pushed">
-              {t('matching.recommendations.pushedTag')}
-            </Tag>
-            {r.pushes.some((p) => p.viewedAt) && (
-              <Tag color="green">{t('matching.recommendations.viewedTag')}</Tag>
-            )}
-          </Flex>
-        ),
+      key: 'push',
+      width: 112,
+      render: (_, r) => (
+        <Flex vertical gap={4} align="start">
+          {r.pushes.length > 0 && (
+            <Flex gap={4}>
+              <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="recommendation-pushed">
+                {t('matching.recommendations.pushedTag')}
+              </Tag>
+              {r.pushes.some((p) => p.viewedAt) && (
+                <Tag color="green" style={{ marginInlineEnd: 0 }}>
+                  {t('matching.recommendations.viewedTag')}
+                </Tag>
+              )}
+            </Flex>
+          )}
+          {canPush && (
+            <Button
+              size="small"
+              type={r.pushes.length > 0 ? 'default' : 'primary'}
+              icon={<SendOutlined />}
+              onClick={() => onPush(r.post)}
+              data-testid="recommendation-push"
+            >
+              {r.pushes.length > 0
+                ? t('matching.recommendations.pushAgain')
+                : t('matching.recommendations.push')}
+            </Button>
+          )}
+        </Flex>
+      ),
     },
-    ...(canPush
-      ? [
-          {
-            key: 'push',
-            width: 110,
-            render: (_: unknown, r: TRecommendationDto) => (
-              <Button
-                size="small"
-                type={r.pushes.length > 0 ? 'default' : 'primary'}
-                icon={<SendOutlined />}
-                onClick={() => onPush(r.post)}
-                data-testid="recommendation-push"
-              >
-                {r.pushes.length > 0
-                  ? t('matching.recommendations.pushAgain')
-                  : t('matching.recommendations.push')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
   ];
   return (
     <Table<TRecommendationDto>
@@ -124,7 +121,7 @@ export function RecommendationTable({
       pagination={false}
       columns={columns}
       dataSource={[...items]}
-      scroll={{ x: 760 }}
+      scroll={{ x: 600 }}
       expandable={{ expandedRowRender: (r) => <ScoreBreakdown breakdown={r.breakdown} /> }}
       onRow={(r) => ({ 'data-testid': 'recommendation-row', 'data-post-id': r.post.id }) as object}
       data-testid="recommendation-table"

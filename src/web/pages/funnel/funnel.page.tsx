@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { FUNNEL_GROUPS, FUNNEL_STAGES, type TFunnelRow } from '../../../domain/api/matching.ts';
+import { FUNNEL_STAGES, type TFunnelGroup, type TFunnelRow } from '../../../domain/api/matching.ts';
 import { type TFunnelSearch, useFunnel } from '../../api/matching.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { serverPagination } from '../../components/server-pagination.ts';
@@ -13,6 +13,8 @@ import { FunnelChart } from './funnel-chart.tsx';
 import { hiredRate, readFunnelSearch, writeFunnelSearch } from './funnel-model.ts';
 
 const COHORTS = cohortYears(dayjs().year());
+/** From the broadest unit to the single graduate. */
+const GROUP_ORDER: readonly TFunnelGroup[] = ['university', 'college', 'staff', 'post', 'graduate'];
 
 /**
  * 推送成效: how far pushed posts went — viewed, applied, interview, offer, hired — in total (as a funnel) and per
@@ -61,7 +63,7 @@ export function FunnelPage() {
           <Segmented
             value={search.groupBy}
             onChange={(groupBy) => update({ groupBy })}
-            options={FUNNEL_GROUPS.map((g) => ({ value: g, label: t(`matching.funnel.groups.${g}`) }))}
+            options={GROUP_ORDER.map((g) => ({ value: g, label: t(`matching.funnel.groups.${g}`) }))}
             data-testid="funnel-group"
           />
         </Flex>

@@ -1,0 +1,76 @@
+import { parentPort } from 'node:worker_threads';
+import { buildPostIndex } from '../../../domain/matching/post-index.ts';
+import { preparePost, type TMatchPost } from '../../../domain/matching/prepare.ts';
+import { searchBatch, TopKSearch } from '../../../domain/matching/top-k.ts';
+import type { TCandidateFacts } from '../../../domain/opportunities/types.ts';
+
+/*
+ * A worker thread of the batch engine (batch-engine.ts): builds its own post index once, then answers batches
+ * of cases with their top K. Pure computation: no database, no I/O besides messages.
+ */
+
+type TMessage =
+  | { type: 'init'; posts: TMatchPost[]; today: string; k: number }
+  | { type: 'batch'; id: number; facts: TCandidateFacts[] };
+
+let search: TopKSearch | null = null;
+let today = '';
+
+// Objects out of a structured clone do not share the hidden classes of object literals, and property reads on
+// them are several times slower in the hot loops: rebuild them with one literal shape each.
+const post = (p: TMatchPost): TMatchPost => ({
+  id: p.id,
+  kind: p.kind,
+  postKind: p.postKind,
+  industry: p.industry,
+  regionCodes: [...p.regionCodes],
+  majorPrefixes: [...p.majorPrefixes],
+  minLevel: p.minLevel,
+  eligibilityRules: p.eligibilityRules.map((r) => ({ ...r })),
+  quotaLeft: p.quotaLeft,
+  deadline: p.deadline,
+  salaryMin: p.salaryMin,
+  salaryMax: p.salaryMax,
+  employerTags: [...p.employerTags],
+  targetPriority: p.targetPriority,
+  publishedOn: p.publishedOn,
+});
+const facts = (f: TCandidateFacts): TCandidateFacts => ({
+  graduateId: f.graduateId,
+  cohort: f.cohort,
+  birthDate: f.birthDate,
+  level: f.level,
+  majorCode: f.majorCode,
+  domicileCountyCode: f.domicileCountyCode,
+  universityProvinceCode: f.universityProvinceCode,
+  isTarget: f.isTarget,
+  partyMember: f.partyMember,
+  teacherCertificate: f.teacherCertificate,
+  intention: f.intention,
+  preferredRegionCodes: [...f.preferredRegionCodes],
+  returnHome: f.returnHome,
+  partnerProvinceCodes: [...f.partnerProvinceCodes],
+  industries: [...f.industries],
+  postKinds: [...f.postKinds],
+  salaryFloor: f.salaryFloor,
+});
+
+parentPort!.on('message', (m: TMessage) => {
+  if (m.type === 'init') {
+    today = m.today;
+    const index = buildPostIndex(m.posts.map((p) => preparePost(post(p), { today })));
+    search = new TopKSearch(index, m.k);
+    parentPort!.postMessage({ id: 0, ready: index.posts.length });
+    return;
+  }
+  try {
+    const result = searchBatch(search!, m.facts.map(facts), today);
+    parentPort!.postMessage({ id: m.id, result }, [
+      result.items.buffer,
+      result.scores.buffer,
+      result.points.buffer,
+    ] as ArrayBuffer[]);
+  } catch (err) {
+    parentPort!.postMessage({ id: m.id, error: err instanceof Error ? err.message : String(err) });
+  }
+});
