@@ -129,6 +129,7 @@ const config = {
   smsProvider: 'console',
   // no background ledger job during the measurement
   ledgerTickMinutes: 0,
+  pushDispatchMinutes: 0,
 };
 const deps = {
   config,

@@ -111,6 +111,7 @@ const loadBefore = os
   .map((x) => x.toFixed(2))
   .join(' ');
 const workers = Number(values.workers);
+let shownProgress = 0;
 const cpu0 = process.cpuUsage();
 const run = await runMatching(database, {
   scope: null,
@@ -118,8 +119,10 @@ const run = await runMatching(database, {
   computedAt: new Date(),
   workers,
   onProgress: ({ processed, total }) => {
-    if (processed % 100_000 < 4000 && processed > 0)
+    if (Math.floor(processed / 100_000) > shownProgress) {
+      shownProgress = Math.floor(processed / 100_000);
       log(`  ${processed.toLocaleString('en')} / ${total.toLocaleString('en')} cases`);
+    }
   },
 });
 const cpu = process.cpuUsage(cpu0);

@@ -78,7 +78,13 @@ export async function startTestServer(): Promise<TTestServer> {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: serverEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LEDGER_TICK_MINUTES: '0' }),
+    env: serverEnv({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LEDGER_TICK_MINUTES: '0',
+      PUSH_DISPATCH_MINUTES: '0',
+    }),
   });
   const collect = (chunk: Buffer) => {
     log = (log + chunk.toString('utf8')).slice(-LOG_TAIL_CHARS);

@@ -50,6 +50,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       SMS_PROVIDER: 'console',
       LEDGER_TICK_MINUTES: '0',
+      PUSH_DISPATCH_MINUTES: '0',
     });
     expect(config).toEqual({
       nodeEnv: 'production',
@@ -61,6 +62,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       smsProvider: 'console',
       ledgerTickMinutes: 0,
+      pushDispatchMinutes: 0,
     });
   });
 

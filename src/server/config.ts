@@ -24,6 +24,8 @@ const ZEnv = z.object({
   SMS_PROVIDER: z.enum(SMS_PROVIDERS).default('console'),
   /** minutes between runs of the ledger clock (overdue items, escalation, daily digest); 0 turns it off */
   LEDGER_TICK_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+  /** minutes between runs of the push outbox (queued and carried-over pushes); 0 turns it off */
+  PUSH_DISPATCH_MINUTES: z.coerce.number().int().min(0).max(1440).default(5),
 });
 
 export type TConfig = {
@@ -38,6 +40,8 @@ export type TConfig = {
   smsProvider: (typeof SMS_PROVIDERS)[number];
   /** minutes between ledger clock runs; 0 = off (tests, benchmarks, a second server process) */
   ledgerTickMinutes: number;
+  /** minutes between push outbox runs; 0 = off (`bangfu matching dispatch` then sends) */
+  pushDispatchMinutes: number;
 };
 
 export class ConfigError extends Error {
@@ -78,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     logLevel: e.LOG_LEVEL,
     smsProvider: e.SMS_PROVIDER,
     ledgerTickMinutes: e.LEDGER_TICK_MINUTES,
+    pushDispatchMinutes: e.PUSH_DISPATCH_MINUTES,
   };
 }
 

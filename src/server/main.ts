@@ -9,6 +9,7 @@ import { openDatabase } from './db/open.ts';
 import { AppError } from './errors.ts';
 import { failInterruptedBatches } from './modules/imports/import.repo.ts';
 import { startLedgerScheduler } from './modules/ledger/ledger-scheduler.ts';
+import { startMatchingScheduler } from './modules/matching/matching-scheduler.ts';
 import { isDemoSeeded } from './seed/demo.ts';
 import { createSmsProvider } from './sms/sms-provider.ts';
 
@@ -55,12 +56,18 @@ export async function startServer(options: { seedDemo?: boolean } = {}) {
     config.ledgerTickMinutes > 0
       ? startLedgerScheduler(deps, logger, { intervalMinutes: config.ledgerTickMinutes })
       : null;
+  // the push outbox: queued pushes and those carried over by the daily limit (PUSH_DISPATCH_MINUTES=0: off)
+  const pushOutbox =
+    config.pushDispatchMinutes > 0
+      ? startMatchingScheduler(deps, logger, { intervalMinutes: config.pushDispatchMinutes })
+      : null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
     await ledgerClock?.stop();
+    await pushOutbox?.stop();
     await app.close();
     await database.close();
     process.exit(0);

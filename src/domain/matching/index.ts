@@ -5,4 +5,5 @@ export * from './post-index.ts';
 export * from './prepare.ts';
 export * from './scorer.ts';
 export * from './top-k.ts';
+export * from './top-k-batch.ts';
 export * from './weights.ts';

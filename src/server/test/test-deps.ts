@@ -64,6 +64,7 @@ export async function createTestDeps(): Promise<TTestDeps> {
     logLevel: 'silent',
     smsProvider: 'console',
     ledgerTickMinutes: 0,
+    pushDispatchMinutes: 0,
   };
   return {
     config,

@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { buildPostIndex, openPostsInOrder } from '../../../domain/matching/post-index.ts';
 import { preparePost, type TMatchPost } from '../../../domain/matching/prepare.ts';
-import { searchBatch, TopKSearch, type TTopKBatch } from '../../../domain/matching/top-k.ts';
+import { TopKSearch } from '../../../domain/matching/top-k.ts';
+import { searchBatch, type TTopKBatch } from '../../../domain/matching/top-k-batch.ts';
 import type { TCandidateFacts } from '../../../domain/opportunities/types.ts';
 import { startTsWorker } from './ts-worker.ts';
 
@@ -17,6 +18,8 @@ export type TEngineOptions = { today: string; k: number; workers: number };
 export type TTopKEngine = {
   /** ids of the posts that can be recommended today, in the order result numbers refer to */
   postIds: string[];
+  /** worker threads in use (0: this thread — also when workers could not start) */
+  workers: number;
   compute(facts: TCandidateFacts[]): Promise<TTopKBatch>;
   close(): Promise<void>;
 };
@@ -39,6 +42,7 @@ export async function createEngine(posts: TMatchPost[], opts: TEngineOptions): P
   const search = new TopKSearch(buildPostIndex(prepared), opts.k);
   return {
     postIds,
+    workers: 0,
     compute: async (facts) => searchBatch(search, facts, opts.today),
     close: async () => {},
   };
@@ -83,6 +87,7 @@ async function createWorkerEngine(
   }
   return {
     postIds,
+    workers: workers.length,
     compute(facts) {
       // the least busy worker
       const w = [...busy.entries()].sort((a, b) => a[1] - b[1])[0]![0];

@@ -72,7 +72,7 @@ export async function runMatching(database: TDatabase, o: TRunOptions): Promise<
       });
       inFlight.push(job);
       // keep every worker busy with one batch and one more waiting; the rest of the cases stay unread
-      if (inFlight.length >= Math.max(2, 2 * workers)) await inFlight.shift();
+      if (inFlight.length >= Math.max(2, 2 * engine.workers)) await inFlight.shift();
       if (rows.length < pageSize) break;
     }
     await Promise.all(inFlight);
@@ -90,7 +90,7 @@ export async function runMatching(database: TDatabase, o: TRunOptions): Promise<
     cases: processed,
     posts: engine.postIds.length,
     recommendations,
-    workers,
+    workers: engine.workers,
     seconds: {
       posts: (tPosts - t0) / 1000,
       engine: (tEngine - tPosts) / 1000,

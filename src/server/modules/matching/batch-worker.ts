@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { buildPostIndex } from '../../../domain/matching/post-index.ts';
 import { preparePost, type TMatchPost } from '../../../domain/matching/prepare.ts';
-import { searchBatch, TopKSearch } from '../../../domain/matching/top-k.ts';
+import { TopKSearch } from '../../../domain/matching/top-k.ts';
+import { searchBatch } from '../../../domain/matching/top-k-batch.ts';
 import type { TCandidateFacts } from '../../../domain/opportunities/types.ts';
 
 /*
@@ -16,8 +17,8 @@ type TMessage =
 let search: TopKSearch | null = null;
 let today = '';
 
-// Objects out of a structured clone do not share the hidden classes of object literals, and property reads on
-// them are several times slower in the hot loops: rebuild them with one literal shape each.
+// Posts out of a structured clone do not share the hidden classes of object literals, which the scorer reads
+// in its hot loops: rebuild them with one literal shape (once per run).
 const post = (p: TMatchPost): TMatchPost => ({
   id: p.id,
   kind: p.kind,
@@ -35,25 +36,6 @@ const post = (p: TMatchPost): TMatchPost => ({
   targetPriority: p.targetPriority,
   publishedOn: p.publishedOn,
 });
-const facts = (f: TCandidateFacts): TCandidateFacts => ({
-  graduateId: f.graduateId,
-  cohort: f.cohort,
-  birthDate: f.birthDate,
-  level: f.level,
-  majorCode: f.majorCode,
-  domicileCountyCode: f.domicileCountyCode,
-  universityProvinceCode: f.universityProvinceCode,
-  isTarget: f.isTarget,
-  partyMember: f.partyMember,
-  teacherCertificate: f.teacherCertificate,
-  intention: f.intention,
-  preferredRegionCodes: [...f.preferredRegionCodes],
-  returnHome: f.returnHome,
-  partnerProvinceCodes: [...f.partnerProvinceCodes],
-  industries: [...f.industries],
-  postKinds: [...f.postKinds],
-  salaryFloor: f.salaryFloor,
-});
 
 parentPort!.on('message', (m: TMessage) => {
   if (m.type === 'init') {
@@ -64,7 +46,7 @@ parentPort!.on('message', (m: TMessage) => {
     return;
   }
   try {
-    const result = searchBatch(search!, m.facts.map(facts), today);
+    const result = searchBatch(search!, m.facts, today);
     parentPort!.postMessage({ id: m.id, result }, [
       result.items.buffer,
       result.scores.buffer,

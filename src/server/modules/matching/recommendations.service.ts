@@ -51,7 +51,12 @@ export async function getCaseRecommendations(
   const wanted = ref.status === 'seeking' ? top : [];
   const same =
     stored.length === wanted.length &&
-    stored.every((s, i) => s.opportunityId === wanted[i]!.postId && s.score === wanted[i]!.score) &&
+    stored.every(
+      (s, i) =>
+        s.opportunityId === wanted[i]!.postId &&
+        s.score === wanted[i]!.score &&
+        s.breakdown.join() === wanted[i]!.breakdown.map((b) => b.points).join(),
+    ) &&
     (stored.length === 0 || chinaDate(stored[0]!.computedAt) === today);
   let computedAt = stored[0]?.computedAt ?? now;
   if (!same) {
