@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       smsProvider: 'console',
       ledgerTickMinutes: 60,
+      pushDispatchMinutes: 5,
     });
   });
 

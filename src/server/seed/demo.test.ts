@@ -142,7 +142,11 @@ describe('seedDemo with graduates', () => {
         ),
       );
     expect(cases.every((c) => c.status === 'placed' && c.destinationCode)).toBe(true);
-    const me = await db.query.graduate.findFirst({ where: (t, { isNotNull }) => isNotNull(t.userId) });
+    // the demo graduate's own account (other graduates may have self-service accounts too)
+    const account = await db.query.appUser.findFirst({
+      where: (t, { eq }) => eq(t.username, 'graduate_demo'),
+    });
+    const me = await db.query.graduate.findFirst({ where: (t, { eq }) => eq(t.userId, account!.id) });
     expect(
       apps
         .filter((a) => a.graduateId === me!.id)
