@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MATCH_FACTORS } from '../matching/weights.ts';
+import { APPLICATION_STATUSES } from '../opportunities/codes.ts';
 import { OPPORTUNITY_KINDS } from '../opportunities/types.ts';
 import { ZPageQuery } from './common.ts';
 
@@ -88,6 +89,8 @@ export const ZRecommendation = z.object({
   post: ZMatchPostSummary,
   breakdown: z.array(ZFactorBreakdown),
   pushes: z.array(ZPushState),
+  /** the graduate's application to the post, if any: pushing it again would be pointless */
+  application: z.object({ status: z.enum(APPLICATION_STATUSES) }).nullable(),
 });
 export type TRecommendationDto = z.infer<typeof ZRecommendation>;
 

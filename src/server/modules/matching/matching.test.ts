@@ -128,6 +128,17 @@ describe('recommendations', () => {
     expect(stored.map((r) => r.opportunityId)).not.toContain(better.id);
   });
 
+  it('marks a recommended post the graduate already applied to, with the application status', async () => {
+    const job = await post({ title: '贵阳测试工程师', regionCodes: ['520100'], targetPriority: true });
+    const applied = await w.post('li', '/api/me/applications', { opportunityId: job.id, source: 'zone' });
+    expect(applied.statusCode, applied.body).toBe(201);
+    const body = (await recs('counselor', li.caseId)).json();
+    const rec = body.recommendations.find((r: { post: { id: string } }) => r.post.id === job.id);
+    expect(rec.application).toEqual({ status: 'applied' });
+    const others = body.recommendations.filter((r: { post: { id: string } }) => r.post.id !== job.id);
+    expect(others.every((r: { application: unknown }) => r.application === null)).toBe(true);
+  });
+
   it('answers 404 for a case outside the case scope and 403 without the permission', async () => {
     expect((await recs('outsider', li.caseId)).statusCode).toBe(404);
     expect((await recs('acme', li.caseId)).statusCode).toBe(403);

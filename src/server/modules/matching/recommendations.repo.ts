@@ -3,7 +3,7 @@ import type { TMatchPostSummary } from '../../../domain/api/matching.ts';
 import type { TOpportunityKind } from '../../../domain/opportunities/types.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/query.ts';
-import { push, recommendation } from '../../db/schema/index.ts';
+import { application, push, recommendation } from '../../db/schema/index.ts';
 
 export type TStoredRecommendation = {
   opportunityId: string;
@@ -104,4 +104,13 @@ export async function pushesOf(db: TDbOrTx, graduateId: string, opportunityIds: 
     .from(push)
     .where(and(eq(push.graduateId, graduateId), inArray(push.opportunityId, opportunityIds)))
     .orderBy(asc(push.createdAt), asc(push.channel));
+}
+
+/** The graduate's applications to these posts (one per post at most). */
+export async function applicationsOf(db: TDbOrTx, graduateId: string, opportunityIds: string[]) {
+  if (opportunityIds.length === 0) return [];
+  return db
+    .select({ opportunityId: application.opportunityId, status: application.status })
+    .from(application)
+    .where(and(eq(application.graduateId, graduateId), inArray(application.opportunityId, opportunityIds)));
 }

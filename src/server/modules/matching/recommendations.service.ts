@@ -6,6 +6,7 @@ import type {
 } from '../../../domain/api/matching.ts';
 import { prepareCandidate } from '../../../domain/matching/prepare.ts';
 import { rankPrepared } from '../../../domain/matching/scorer.ts';
+import type { TApplicationStatus } from '../../../domain/opportunities/codes.ts';
 import type { TCtx, TDeps } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { getCaseInScope } from '../ledger/case-access.ts';
@@ -78,9 +79,10 @@ export async function getCaseRecommendations(
 
   const shown = ranking.recommendations.slice(0, q.limit);
   const ids = [...shown.map((r) => r.postId), ...ranking.nearMisses.map((m) => m.postId)];
-  const [summaries, pushes, counted] = await Promise.all([
+  const [summaries, pushes, applications, counted] = await Promise.all([
     repo.postSummaries(db, ids),
     repo.pushesOf(db, row.graduate_id, ids),
+    repo.applicationsOf(db, row.graduate_id, ids),
     pushRepo.postsCountedOn(db, row.graduate_id, today),
   ]);
   const summary = (id: string): TMatchPostSummary => summaries.get(id)!;
@@ -102,6 +104,7 @@ export async function getCaseRecommendations(
           createdAt: p.createdAt.toISOString(),
           viewedAt: p.viewedAt?.toISOString() ?? null,
         })),
+      application: applicationOf(applications, r.postId),
     })),
     nearMisses: ranking.nearMisses.map((m) => ({
       score: m.score,
@@ -110,4 +113,12 @@ export async function getCaseRecommendations(
     })),
     pushLimit: { perDay: settings.dailyPushLimit, usedToday: counted.size },
   };
+}
+
+function applicationOf(
+  rows: { opportunityId: string; status: string }[],
+  postId: string,
+): { status: TApplicationStatus } | null {
+  const found = rows.find((a) => a.opportunityId === postId);
+  return found ? { status: found.status as TApplicationStatus } : null;
 }

@@ -85,6 +85,11 @@ export function RecommendationTable({
       width: 112,
       render: (_, r) => (
         <Flex vertical gap={4} align="start">
+          {r.application && (
+            <Tag color="purple" style={{ marginInlineEnd: 0 }} data-testid="recommendation-applied">
+              {t(`matching.recommendations.application.${r.application.status}`)}
+            </Tag>
+          )}
           {r.pushes.length > 0 && (
             <Flex gap={4}>
               <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="recommendation-pushed">
@@ -97,7 +102,7 @@ export function RecommendationTable({
               )}
             </Flex>
           )}
-          {canPush && (
+          {canPush && !applied(r) && (
             <Button
               size="small"
               type={r.pushes.length > 0 ? 'default' : 'primary'}
@@ -127,4 +132,9 @@ export function RecommendationTable({
       data-testid="recommendation-table"
     />
   );
+}
+
+/** Already applied (and not withdrawn): the post reached the graduate, a push would add nothing. */
+function applied(r: TRecommendationDto): boolean {
+  return r.application !== null && r.application.status !== 'withdrawn';
 }
