@@ -71,10 +71,13 @@ export async function seedDemoApplications(deps: TDeps, rng: Prng, posts: TPost[
     const facts = factsOf(g);
     const taken = new Set<string>();
     let hired = false;
-    for (let t = 0; t < (own ? 12 : rng.int(1, 3)) && taken.size < (own ? 2 : 3); t++) {
+    // the demo graduate gets its two applications for sure: after 12 weighted draws, the open posts in order
+    const tries = own ? 12 + open.length : rng.int(1, 3);
+    for (let t = 0; t < tries && taken.size < (own ? 2 : 3); t++) {
       // most 高职 graduates first try the 专升本 plan of their university's province: that is what it is for
       const local = g.level === '专科' && t === 0 && !own ? zsb.get(g.universityProvinceCode) : undefined;
-      const post = local && rng.chance(0.7) ? local : rng.weighted(open, weightOf);
+      const post =
+        own && t >= 12 ? open[t - 12]! : local && rng.chance(0.7) ? local : rng.weighted(open, weightOf);
       if (taken.has(post.id)) continue;
       const rules = rulesOfPost({
         minLevel: post.minLevel as TLevel | null,

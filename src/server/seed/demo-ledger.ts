@@ -150,10 +150,15 @@ async function seedActivity(deps: TDeps, now: Date) {
   const { db } = deps.database;
   const t = sql`${now.toISOString()}::timestamptz`;
   const h = (salt: string) => sql.raw(`(abs(hashtext(id::text || '${salt}')) % 100)`);
+  // the demo graduate (the one with a self-service account) is always still looking for work, so the
+  // self-service pages, the zone and the demo applications have something to show whatever the hashes give
+  const hasAccount = sql.raw(
+    `exists (select 1 from graduate ga where ga.id = ledger_case.graduate_id and ga.user_id is not null)`,
+  );
   await db.execute(sql`
     update ledger_case set
       profile_verified_at = case when ${h('pv')} < 80 then ${t} - (${h('pvd')} % 40 + 5) * interval '1 day' end,
-      intention = case when ${h('in')} < 60 then 'employment' when ${h('in')} < 70 then 'further_study'
+      intention = case when ${hasAccount} then 'employment' when ${h('in')} < 60 then 'employment' when ${h('in')} < 70 then 'further_study'
         when ${h('in')} < 74 then 'military' when ${h('in')} < 80 then 'grassroots' when ${h('in')} < 84 then 'entrepreneurship'
         when ${h('in')} < 92 then 'not_now' else 'none' end,
       last_contact_at = case when ${h('lc')} < 90 then ${t} - (${h('lcd')} % 20) * interval '1 day' - interval '3 hours' end,
@@ -182,7 +187,7 @@ async function seedActivity(deps: TDeps, now: Date) {
         when intention = 'military' then '中国人民解放军' when intention = 'further_study' then '贵州大学研究生院'
         else '贵州黔程数字科技有限公司' end, 'natureCode', null, 'regionCode', '520100', 'date', null,
         'evidenceFileId', null)
-    where status = 'seeking' and ${h('pl')} < 30`);
+    where status = 'seeking' and ${h('pl')} < 30 and not ${hasAccount}`);
   // the timeline: one event per recorded date, by a plausible actor
   const actor = sql`coalesce((select u.display_name from counselor_class cc join app_user u on u.id = cc.user_id
       join graduate g on g.id = c.graduate_id where cc.college_id = g.college_id and cc.class_name = g.class_name
