@@ -33,8 +33,8 @@ import {
   loadCaseload,
   readLoadReport,
   type TLoadReport,
-  withDatabase,
 } from './caseload/load.ts';
+import { withDatabase } from './pg-bulk.ts';
 
 const { values } = parseArgs({
   options: {

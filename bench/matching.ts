@@ -16,13 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Worker } from 'node:worker_threads';
-import {
-  BENCH_DB,
-  loadMatchingData,
-  readLoadReport,
-  type TLoadReport,
-  withDatabase,
-} from './matching/load.ts';
+import { BENCH_DB, loadMatchingData, readLoadReport, type TLoadReport } from './matching/load.ts';
+import { withDatabase } from './pg-bulk.ts';
 
 const { values } = parseArgs({
   options: {

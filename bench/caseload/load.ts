@@ -1,11 +1,7 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { createCrypto } from '../../src/server/crypto.ts';
 import { openPostgres } from '../../src/server/db/client.ts';
-import { toCsvLines } from '../../src/server/db/copy.ts';
 import { queryRows } from '../../src/server/db/query.ts';
 import { focusList, focusListCounty, meta } from '../../src/server/db/schema/index.ts';
 import { hashPassword } from '../../src/server/modules/auth/password.ts';
@@ -13,6 +9,7 @@ import { loadReferenceData } from '../../src/server/modules/orgs/reference.loade
 import { insertPlannedOrgs, planDemoOrgs, readDemoUniversities } from '../../src/server/seed/demo-orgs.ts';
 import { DemoPopulation } from '../../src/server/seed/demo-population.ts';
 import { apportion, Prng } from '../../src/server/seed/prng.ts';
+import { copyRows, withDatabase } from '../pg-bulk.ts';
 import { COLUMNS, generateUniversity, TABLE_ORDER, type TBatch, type TGenStats } from './generate.ts';
 
 /** The fixed secret of the bench data: the served app must use the same one to decrypt. */
@@ -41,39 +38,10 @@ export type TLoadReport = {
 };
 
 /** `postgres://…/postgres` → the same server with another database name. */
-export function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 /** The season the bench data is in: the cohort that left school on the last 30 June before `now`. */
 export function benchCohort(now: Date): number {
   return now.getUTCMonth() >= 6 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-}
-
-async function copyRows(
-  pool: pg.Pool,
-  table: string,
-  columns: readonly string[],
-  rows: Record<string, unknown>[],
-) {
-  if (rows.length === 0) return;
-  const conn = await pool.connect();
-  try {
-    // the generator's rows are consistent: skip the per-row foreign-key triggers (superuser only)
-    await conn.query('set session_replication_role = replica');
-    function* chunks() {
-      for (let i = 0; i < rows.length; i += 2000) yield toCsvLines(rows.slice(i, i + 2000), columns);
-    }
-    await pipeline(
-      Readable.from(chunks()),
-      conn.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`)),
-    );
-  } finally {
-    await conn.query('reset session_replication_role').catch(() => {});
-    conn.release();
-  }
 }
 
 const BULK_TABLES = [

@@ -1,17 +1,14 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { createCrypto } from '../../src/server/crypto.ts';
 import { openPostgres } from '../../src/server/db/client.ts';
-import { toCsvLines } from '../../src/server/db/copy.ts';
 import { queryRows } from '../../src/server/db/query.ts';
 import { focusListCounty, meta } from '../../src/server/db/schema/index.ts';
 import { loadReferenceData } from '../../src/server/modules/orgs/reference.loader.ts';
 import { insertPlannedOrgs, planDemoOrgs, readDemoUniversities } from '../../src/server/seed/demo-orgs.ts';
 import { DemoPopulation } from '../../src/server/seed/demo-population.ts';
 import { apportion, Prng } from '../../src/server/seed/prng.ts';
+import { copyRows, withDatabase } from '../pg-bulk.ts';
 import { CASE_COLUMNS, generateCases } from './generate-cases.ts';
 import { generatePosts, POST_COLUMNS } from './generate-posts.ts';
 
@@ -34,36 +31,6 @@ export type TLoadReport = {
   seconds: { schema: number; generate: number; copy: number; indexes: number; total: number };
   dbSizeMb: number;
 };
-
-export function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function copyRows(
-  pool: pg.Pool,
-  table: string,
-  columns: readonly string[],
-  rows: Record<string, unknown>[],
-) {
-  if (rows.length === 0) return;
-  const conn = await pool.connect();
-  try {
-    // the generator's rows are consistent: skip the per-row foreign-key triggers (superuser only)
-    await conn.query('set session_replication_role = replica');
-    function* chunks() {
-      for (let i = 0; i < rows.length; i += 2000) yield toCsvLines(rows.slice(i, i + 2000), columns);
-    }
-    await pipeline(
-      Readable.from(chunks()),
-      conn.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`)),
-    );
-  } finally {
-    await conn.query('reset session_replication_role').catch(() => {});
-    conn.release();
-  }
-}
 
 const BULK = ['graduate', 'ledger_case', 'opportunity', 'employer_profile'];
 
