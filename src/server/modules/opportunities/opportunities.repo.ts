@@ -28,11 +28,15 @@ const selectPosts = (db: TDbOrTx) =>
 export type TPostRow = Awaited<ReturnType<typeof selectPosts>>[number];
 export type TOpportunityRow = typeof opportunity.$inferSelect;
 
-/** One page of posts matching `where`, in the requested order (ties by id, so pages never overlap). */
+/**
+ * One page of posts matching `where`, in the requested order (ties by id, so pages never overlap). With
+ * `openFirst` (a condition: still taking applications), those posts come before the closed and expired ones.
+ */
 export async function listPosts(
   db: TDbOrTx,
   where: SQL,
   q: Pick<TOpportunityListQuery, 'sort' | 'order' | 'page' | 'pageSize'>,
+  openFirst?: SQL,
 ) {
   const dir = q.order === 'desc' ? desc : asc;
   const order = {
@@ -43,7 +47,7 @@ export async function listPosts(
   }[q.sort];
   const rows = await selectPosts(db)
     .where(where)
-    .orderBy(order, asc(opportunity.id))
+    .orderBy(...(openFirst ? [desc(openFirst)] : []), order, asc(opportunity.id))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(opportunity).where(where);

@@ -275,6 +275,14 @@ describe('listing and the zone', () => {
     expect(res.items.map((p: { title: string }) => p.title)).toEqual(['L-广州研究生', 'L-威宁本科计算机']);
   });
 
+  it('lists posts still taking applications before the expired and closed ones', async () => {
+    const titles = (await w.get('counselor', '/api/opportunities?q=L-&pageSize=200'))
+      .json()
+      .items.map((p: { title: string }) => p.title) as string[];
+    const firstShut = titles.findIndex((t) => t === 'L-已截止' || t === 'L-已关闭');
+    expect(firstShut).toBe(titles.length - 2);
+  });
+
   it('the zone lists open, unexpired target-priority posts, to staff and graduates alike', async () => {
     const zone = async (as: string, url: string) =>
       (

@@ -49,7 +49,8 @@ export async function listOpportunities(
   const conds = [visiblePostsWhere(ctx), ...postFilterConds(q)];
   if (q.open) conds.push(openOn(today));
   if (q.mine) conds.push(eq(opportunity.ownerOrgId, requireUser(ctx).org.id));
-  const { rows, total } = await repo.listPosts(deps.database.db, and(...conds)!, q);
+  // posts still taking applications first: the soonest deadline is not one that passed last month
+  const { rows, total } = await repo.listPosts(deps.database.db, and(...conds)!, q, openOn(today));
   return pageOf(
     rows.map((r) => toListItem(r, today)),
     total,
