@@ -8,12 +8,14 @@
  *   list    GET /api/cases?page=1&pageSize=20 as counselors ("my caseload", most urgent first)
  *   case    GET /api/cases/:id (the case page) for those counselors' cases
  *   admin   GET /api/cases?page=1&pageSize=20 as university admins (≈9,400 cases each)
+ *   floor   the list's own SQL statement alone, replayed by pgbench over as many connections (the database's
+ *           floor for the list: no request can cost less than its statement)
  * Cookies of many signed-in users are rotated request by request. Besides latency and throughput it reports the
  * CPU each request cost in this process and in the database's backends, which holds when other work shares the
  * machine. Results and findings: docs/benchmarks.md.
  *
  * Run: npm run bench:caseload -- [--graduates 500000] [--reuse] [--load-only] [--duration 20] [--warmup 5]
- *        [--connections 50] [--counselors 200] [--admins 20] [--phases hello,health,list,case,admin] [--explain]
+ *        [--connections 50] [--counselors 200] [--admins 20] [--phases hello,health,floor,list,case,admin] [--explain]
  *        [--pg postgres://postgres@127.0.0.1:5432/postgres]   (default: DATABASE_URL, else that URL)
  * --reuse keeps the database bangfu_bench_caseload of an earlier run with the same --graduates; --explain runs
  * one request of each ledger endpoint under EXPLAIN (ANALYZE, BUFFERS), statement by statement.
@@ -26,6 +28,8 @@ import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
 import type pg from 'pg';
 import type { TPhaseConfig, TPhaseResult } from './caseload/cannon.ts';
+import { hasPgbench, runFloor, writeFloorScript } from './caseload/db-floor.ts';
+import { captureStatements } from './caseload/explain.ts';
 import {
   BENCH_DB,
   BENCH_PASSWORD,
@@ -47,7 +51,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     counselors: { type: 'string', default: '200' },
     admins: { type: 'string', default: '20' },
-    phases: { type: 'string', default: 'hello,health,list,case,admin' },
+    phases: { type: 'string', default: 'hello,health,floor,list,case,admin' },
     explain: { type: 'boolean', default: false },
     pg: {
       type: 'string',
@@ -218,11 +222,20 @@ const phaseRequests: Record<string, { label: string; requests: TPhaseConfig['req
     base: appUrl,
     requests: admins.map((a) => ({ path: listPath, cookie: cookies.get(a.id)! })),
   },
+  floor: {
+    label: "database floor: the list's own statement alone, replayed by pgbench (no app, no HTTP)",
+    base: benchUrl,
+    requests: [],
+  },
 };
 
 const phases = values.phases!.split(',').filter(Boolean);
+if (phases.includes('floor') && !hasPgbench()) {
+  log('floor: pgbench is not installed (it comes with the PostgreSQL server packages); skipping that phase');
+  phases.splice(phases.indexOf('floor'), 1);
+}
 // every phase's first request must succeed, or the figures would measure error pages
-for (const name of phases) {
+for (const name of phases.filter((n) => n !== 'floor')) {
   const first = phaseRequests[name]!.requests[0]!;
   const res = await fetch(`${phaseRequests[name]!.base}${first.path}`, {
     headers: first.cookie ? { cookie: first.cookie } : {},
@@ -276,6 +289,19 @@ async function backendTicks(base: Map<number, number>, first = false): Promise<n
 }
 const seenTicks = new Map<number, number>();
 
+/** autocannon in a child process (async spawn: the server in this process must keep serving meanwhile). */
+async function runCannon(name: string, file: string): Promise<TPhaseResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/caseload/cannon.ts', file], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`${name}: load generator exited with ${code}`);
+  return JSON.parse(out.trim().split('\n').at(-1)!) as TPhaseResult;
+}
+
 /** Requests the load generator left in flight still run their queries: let them finish (at most 30 s). */
 async function drain() {
   for (let i = 0; i < 300 && (pool.waitingCount > 0 || pool.idleCount < pool.totalCount); i++)
@@ -304,30 +330,34 @@ try {
     };
     const file = path.join(dir, `${name}.json`);
     writeFileSync(file, JSON.stringify(cfg));
+    const floorScript = name === 'floor' ? path.join(dir, 'floor.pgbench') : null;
+    if (floorScript) {
+      const first = counselors[0]!;
+      const { captured } = await captureStatements(app, pool, listPath, cookies.get(first.id)!);
+      const statement = captured.find((c) => c.text.includes('count(*) over ()'));
+      if (!statement) throw new Error('floor: the list statement was not captured');
+      const ids = counselors.map((c) => c.id);
+      await writeFloorScript(pool, statement, first.id, ids, floorScript);
+    }
     log(`${name}: ${cfg.warmupS} s warm-up + ${cfg.durationS} s at ${cfg.connections} connections…`);
     // CPU of this process and of the database's backends over the phase: cost per request, whatever else runs
     seenTicks.clear();
     const pgBase = new Map<number, number>();
     await backendTicks(pgBase, true);
     const cpu0 = process.cpuUsage();
-    // async spawn: the server in this process must keep serving while the child loads it
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/caseload/cannon.ts', file], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
     let peak = 0;
     const sampler = setInterval(() => {
       peak = Math.max(peak, rss());
       void backendTicks(pgBase);
     }, 1000);
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    clearInterval(sampler);
+    let r: TPhaseResult;
+    try {
+      r = floorScript ? await runFloor(floorScript, cfg) : await runCannon(name, file);
+    } finally {
+      clearInterval(sampler);
+    }
     const cpu = process.cpuUsage(cpu0);
     const pgTicks = await backendTicks(pgBase);
-    if (code !== 0) throw new Error(`${name}: load generator exited with ${code}`);
-    const r = JSON.parse(out.trim().split('\n').at(-1)!) as TPhaseResult;
     const served = r.warmupRequests + r.requests;
     results.push({
       name,
@@ -374,7 +404,7 @@ for (const { label, r, rssMb, load, nodeCpuMs, pgCpuMs } of results) {
     `| ${label} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.errors}${r.timeouts ? ` (${r.timeouts} timeouts)` : ''} | ${r.non2xx} | ${ratio} | ${nodeCpuMs.toFixed(2)} | ${pgCpuMs.toFixed(2)} | ${rssMb} | ${load} |`,
   );
 }
-for (const x of results.filter((x) => x.name !== 'hello' && x.name !== 'health')) {
+for (const x of results.filter((x) => !['hello', 'health', 'floor'].includes(x.name))) {
   const met = x.r.requests > 0 && x.r.p95 <= 50 && x.r.errors === 0 && x.r.non2xx === 0;
   console.log(`goal p95 ≤ 50 ms, 0 errors — ${x.name}: ${met ? 'met' : 'NOT met'}`);
 }

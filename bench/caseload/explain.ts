@@ -8,13 +8,13 @@ import type pg from 'pg';
 
 export type TCaptured = { text: string; values: unknown[] };
 
-export async function explainRequest(
+/** Every statement the app sends while serving one request (app.inject), with its parameters. */
+export async function captureStatements(
   app: FastifyInstance,
   pool: pg.Pool,
   url: string,
   cookie: string,
-  log: (s: string) => void,
-): Promise<TCaptured[]> {
+): Promise<{ status: number; captured: TCaptured[] }> {
   const captured: TCaptured[] = [];
   const original = pool.query.bind(pool) as (...args: unknown[]) => unknown;
   (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
@@ -27,13 +27,23 @@ export async function explainRequest(
       });
     return original(...args);
   };
-  const t = performance.now();
-  let status: number;
   try {
-    status = (await app.inject({ method: 'GET', url, headers: { cookie } })).statusCode;
+    const status = (await app.inject({ method: 'GET', url, headers: { cookie } })).statusCode;
+    return { status, captured };
   } finally {
     (pool as unknown as { query: unknown }).query = original;
   }
+}
+
+export async function explainRequest(
+  app: FastifyInstance,
+  pool: pg.Pool,
+  url: string,
+  cookie: string,
+  log: (s: string) => void,
+): Promise<TCaptured[]> {
+  const t = performance.now();
+  const { status, captured } = await captureStatements(app, pool, url, cookie);
   log(`\n### ${url} → ${status} in ${(performance.now() - t).toFixed(1)} ms (${captured.length} statements)`);
   for (const c of captured) {
     const r = await pool.query(`explain (analyze, buffers) ${c.text}`, c.values);
