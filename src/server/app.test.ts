@@ -105,6 +105,11 @@ const GUARDED: { url: string; openapiPath: string; permission: TPermission | nul
     permission: 'employer.portal',
   },
   { url: '/api/me/opportunities', openapiPath: '/api/me/opportunities', permission: 'self.portal' },
+  {
+    url: '/api/me/opportunities/regions',
+    openapiPath: '/api/me/opportunities/regions',
+    permission: 'self.portal',
+  },
   { url: '/api/me/applications', openapiPath: '/api/me/applications', permission: 'self.portal' },
   { url: '/api/zsb/plans', openapiPath: '/api/zsb/plans', permission: 'zsb.manage' },
   { url: '/api/zsb/report?cohort=2020', openapiPath: '/api/zsb/report', permission: 'zsb.manage' },

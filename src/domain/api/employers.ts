@@ -69,8 +69,45 @@ export const ZEmployer = z.object({
 });
 export type TEmployer = z.infer<typeof ZEmployer>;
 
-/** The signed-in employer's own registration (null when its org was set up without one). */
-export const ZOwnEmployer = z.object({ employer: ZEmployer.nullable() });
+/**
+ * What an employer may change about itself from its portal. The credit code and the legal name are its identity
+ * (they were checked at review) and tags are the reviewer's word, so neither is here.
+ */
+export const EMPLOYER_EDITABLE_FIELDS = [
+  'regionCode',
+  'industry',
+  'natureCode',
+  'size',
+  'contactName',
+  'contactPhone',
+] as const;
+
+/**
+ * The signed-in employer's own registration (null when its org was set up without one). `revision` stands for
+ * the editable fields as they are now; an edit sends it back and is refused if someone changed them meanwhile.
+ */
+export const ZOwnEmployer = z.object({
+  employer: ZEmployer.extend({ revision: z.string() }).nullable(),
+});
+export type TOwnEmployer = NonNullable<z.infer<typeof ZOwnEmployer>['employer']>;
+
+/**
+ * An edit of my own profile. The credit code and name may be sent back as shown (a form echoes them) but an
+ * attempt to change them is refused with the reason; unknown keys such as `tags` are dropped.
+ */
+export const ZEmployerProfileBody = ZEmployerFields.pick({
+  regionCode: true,
+  industry: true,
+  natureCode: true,
+  size: true,
+  contactName: true,
+  contactPhone: true,
+}).extend({
+  creditCode: z.string().trim().max(40).optional(),
+  name: z.string().trim().max(100).optional(),
+  revision: z.string().min(1).max(64),
+});
+export type TEmployerProfileBody = z.infer<typeof ZEmployerProfileBody>;
 
 export const EMPLOYER_SORTS = ['created', 'name', 'region'] as const;
 export const ZEmployerListQuery = ZPageQuery.extend({

@@ -33,6 +33,12 @@ export const ZCaseNeeds = z.object({
   salaryFloor: z.number().int().min(0).max(100_000).nullable().default(null),
   constraints: z.string().trim().max(500).default(''),
   services: z.array(z.enum(SERVICE_NEEDS)).max(10).default([]),
+  /**
+   * Qualifications that posts' rules read (中共党员 incl. 预备党员, 教师资格证), confirmed with the graduate
+   * together with the needs; null = not recorded (a required rule on it cannot be met).
+   */
+  partyMember: z.boolean().nullable().default(null),
+  teacherCertificate: z.boolean().nullable().default(null),
 });
 export type TCaseNeedsInput = z.infer<typeof ZCaseNeeds>;
 

@@ -187,6 +187,14 @@ export type TOpportunityListQuery = z.infer<typeof ZOpportunityListQuery>;
 export const ZZoneQuery = ZPageQuery.merge(ZOpportunityFilters).extend(sorting);
 export type TZoneQuery = z.infer<typeof ZZoneQuery>;
 
+/**
+ * The zone's region filter for graduates: each province that open zone posts name, with the cities and
+ * counties they name inside it (region names from the reference table). Only places that have posts.
+ */
+const ZZonePlace = z.object({ code: z.string(), name: z.string() });
+export const ZZoneRegion = ZZonePlace.extend({ places: z.array(ZZonePlace) });
+export type TZoneRegion = z.infer<typeof ZZoneRegion>;
+
 /** The employer's own posts. */
 export const ZEmployerPostsQuery = ZPageQuery.merge(ZOpportunityFilters).extend({
   status: z.enum(OPPORTUNITY_STATUSES).optional(),

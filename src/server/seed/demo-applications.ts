@@ -66,6 +66,7 @@ export async function seedDemoApplications(deps: TDeps, rng: Prng, posts: TPost[
   const hires: { caseId: string; applicationId: string; post: TPost; at: Date }[] = [];
   const used = new Map(open.map((p) => [p.id, p.quotaUsed]));
   const zsb = new Map(open.filter((p) => p.kind === 'zhuanshengben').map((p) => [p.provinceCode, p]));
+  let others = 0;
   for (const g of graduates) {
     const own = g.userId !== null;
     const facts = factsOf(g);
@@ -87,11 +88,15 @@ export async function seedDemoApplications(deps: TDeps, rng: Prng, posts: TPost[
       if (!evaluateEligibility(rules, facts, { today }).eligible) continue;
       taken.add(post.id);
       // the demo graduate's own applications stay in play: one sent, one at interview
+      // the first few others take each status in turn, so even a small demo shows the whole funnel
       let status: TApplicationStatus = own
         ? taken.size === 1
           ? 'applied'
           : 'interview'
-        : drawFrom(rng, STATUS_TABLE);
+        : others < STATUS_TABLE.length
+          ? STATUS_TABLE[others]![0]
+          : drawFrom(rng, STATUS_TABLE);
+      if (!own) others++;
       const full = post.quota !== null && used.get(post.id)! >= post.quota;
       if ((status === 'offer' || status === 'hired') && full) status = 'interview';
       // one hire per graduate (a second one would overwrite the first destination)

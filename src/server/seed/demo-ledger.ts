@@ -164,6 +164,15 @@ async function seedActivity(deps: TDeps, now: Date) {
       last_contact_at = case when ${h('lc')} < 90 then ${t} - (${h('lcd')} % 20) * interval '1 day' - interval '3 hours' end,
       last_measure_at = case when ${h('lm')} < 75 then ${t} - (${h('lmd')} % 40) * interval '1 day' end,
       progress_updated_at = case when ${h('pu')} < 60 then ${t} - (${h('pud')} % 35) * interval '1 day' end`);
+  // qualifications recorded for about half the cases (the rest null: not yet asked); ≈10 % party members; a
+  // teacher certificate for most education graduates and a few others. The demo graduate has both recorded
+  // (not a member, certificate held) so 特岗 posts preferring the certificate rank for them.
+  const demoGraduate = sql.raw(
+    `exists (select 1 from graduate gd join app_user u on u.id = gd.user_id where gd.id = ledger_case.graduate_id and u.username = 'graduate_demo')`,
+  );
+  const teaching = sql.raw(
+    `exists (select 1 from graduate gm where gm.id = ledger_case.graduate_id and (gm.major_code like '0401%' or gm.major_code like '6701%'))`,
+  );
   await db.execute(sql`
     update ledger_case set
       needs = jsonb_build_object('regions', jsonb_build_array(coalesce(province_code, '520000')),
@@ -171,7 +180,10 @@ async function seedActivity(deps: TDeps, now: Date) {
         'industries', case when ${h('ind')} < 50 then '["I","M"]'::jsonb else '["P","Q"]'::jsonb end,
         'postKinds', case when ${h('pk')} < 40 then '["state_owned","public_institution"]'::jsonb else '["enterprise"]'::jsonb end,
         'salaryFloor', 2500 + (${h('sal')} % 6) * 500, 'constraints', '',
-        'services', case when ${h('sv')} < 20 then '["guidance","psychological"]'::jsonb else '["guidance","post_recommendation"]'::jsonb end),
+        'services', case when ${h('sv')} < 20 then '["guidance","psychological"]'::jsonb else '["guidance","post_recommendation"]'::jsonb end,
+        'partyMember', case when ${demoGraduate} then false when ${h('pm')} < 10 then true when ${h('pm')} < 55 then false end,
+        'teacherCertificate', case when ${demoGraduate} then true when ${teaching} then ${h('tc')} < 60
+          when ${h('tc')} < 12 then true when ${h('tc')} < 50 then false end),
       needs_confirmed_at = case when ${h('nc')} < 75 then ${t} - (${h('ncd')} % 28) * interval '1 day'
         else ${t} - interval '50 days' end,
       plan_text = '每两周电话跟踪；优先推送本省及东西部协作省份岗位；参加学校专场招聘会。',

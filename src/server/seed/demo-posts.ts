@@ -113,8 +113,8 @@ export function planDemoPosts(rng: Prng, now: Date, cohort: number, w: TPostWorl
       minLevel: '本科',
       eligibilityRules: [
         ...defaultRulesFor('tegang', at).filter((r) => r.kind === 'max_age'),
-        // 2020: 受疫情影响可先上岗、再考取教师资格证
-        { kind: 'teacher_certificate', preferred: true },
+        // 2020: 受疫情影响多数县可先上岗、再考取教师资格证; some counties still require it up front
+        i % 4 === 3 ? { kind: 'teacher_certificate' } : { kind: 'teacher_certificate', preferred: true },
       ],
       quota: rng.int(5, 40),
       ...salary(3500, 600),

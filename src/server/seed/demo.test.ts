@@ -12,9 +12,12 @@ import {
   ledgerCase,
   opportunity,
   orgUnit,
+  push,
   zsbPlan,
 } from '../db/schema/index.ts';
 import { actingCtx, findActingUser, findDefaultImporter } from '../modules/auth/acting-user.ts';
+import { getFunnel } from '../modules/matching/funnel.service.ts';
+import { listMyPushes } from '../modules/matching/my-pushes.service.ts';
 import { countGraduates } from '../modules/registry/graduates.service.ts';
 import { createTestDeps, type TTestDeps } from '../test/test-deps.ts';
 import { seedDemo } from './demo.ts';
@@ -81,6 +84,24 @@ describe('seedDemo with graduates', () => {
       isFocusCounty: true,
     });
     expect(rows[0]!.name.startsWith('吴')).toBe(true);
+  });
+
+  it('records qualifications in the needs: the demo graduate’s both, a share of the others’', async () => {
+    const db = deps.database.db;
+    const [mine] = await db
+      .select({ needs: ledgerCase.needs })
+      .from(ledgerCase)
+      .innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId))
+      .innerJoin(appUser, eq(appUser.id, graduate.userId))
+      .where(eq(appUser.username, 'graduate_demo'));
+    expect(mine!.needs).toMatchObject({ partyMember: false, teacherCertificate: true });
+    const all = (await db.select({ needs: ledgerCase.needs }).from(ledgerCase)).map((r) => r.needs);
+    const share = (pick: (n: (typeof all)[number]) => unknown, v: unknown) =>
+      all.filter((n) => pick(n) === v).length / all.length;
+    expect(share((n) => n.partyMember, true)).toBeGreaterThan(0.03);
+    expect(share((n) => n.partyMember, true)).toBeLessThan(0.2);
+    expect(share((n) => n.teacherCertificate, true)).toBeGreaterThan(0.03);
+    expect(share((n) => n.partyMember ?? null, null)).toBeGreaterThan(0.2);
   });
 
   it('gives the demo counselor and 贵州大学 graduates to see, and keeps universities apart', async () => {
@@ -155,5 +176,55 @@ describe('seedDemo with graduates', () => {
     ).toEqual(['applied', 'interview']);
     const [plan] = await db.select().from(zsbPlan);
     expect(plan).toMatchObject({ provinceCode: '520000', cohort: 2020, ratioBp: 1000 });
+  });
+});
+
+describe('seedDemo pushes', () => {
+  it('fills the push funnel: pushed ≥ viewed ≥ applied, each push application after its push', async () => {
+    const db = deps.database.db;
+    expect(seeded!.pushes!.pushes).toBeGreaterThan(0);
+    const funnel = await getFunnel(deps, await ctxOf('ministry'), {
+      groupBy: 'staff',
+      page: 1,
+      pageSize: 50,
+    });
+    const { pushed, viewed, applied } = funnel.total;
+    expect(applied).toBeGreaterThan(0);
+    expect(pushed).toBeGreaterThanOrEqual(viewed);
+    expect(viewed).toBeGreaterThanOrEqual(applied);
+    // pushed by staff who may write the case: counselors, helpers, employment centres, the county bureau
+    const pushers = await db
+      .selectDistinct({ roles: appUser.roles })
+      .from(push)
+      .innerJoin(appUser, eq(appUser.id, push.actorUserId));
+    for (const p of pushers)
+      expect(
+        p.roles.some((r) => ['counselor', 'helper', 'university_admin', 'county_hrss'].includes(r)),
+      ).toBe(true);
+    const pushes = await db.select().from(push);
+    expect(pushes.every((p) => p.status === 'sent' && p.countedOn && p.sentAt)).toBe(true);
+    // never more than the daily limit of posts per graduate and day
+    const perDay = new Map<string, Set<string>>();
+    for (const p of pushes) {
+      const key = `${p.graduateId}:${p.countedOn}`;
+      perDay.set(key, new Set([...(perDay.get(key) ?? []), p.opportunityId]));
+    }
+    expect(Math.max(...[...perDay.values()].map((s) => s.size))).toBeLessThanOrEqual(3);
+    const fromPush = await db.select().from(application).where(eq(application.source, 'push'));
+    expect(fromPush.length).toBeGreaterThan(0);
+    for (const a of fromPush) {
+      const first = pushes.find((p) => p.graduateId === a.graduateId && p.opportunityId === a.opportunityId);
+      expect(first?.createdAt.getTime()).toBeLessThan(a.createdAt.getTime());
+      expect(first?.viewedAt?.getTime()).toBeLessThan(a.createdAt.getTime());
+    }
+  });
+
+  it('shows graduate_demo its pushed posts, one viewed and one not', async () => {
+    const mine = await listMyPushes(deps, await ctxOf('graduate_demo'));
+    expect(mine.length).toBeGreaterThanOrEqual(2);
+    expect(mine.length).toBeLessThanOrEqual(3);
+    expect(mine.some((m) => m.viewedAt)).toBe(true);
+    expect(mine.some((m) => !m.viewedAt)).toBe(true);
+    expect(mine.every((m) => m.pushedBy)).toBe(true);
   });
 });

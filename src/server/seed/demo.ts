@@ -10,6 +10,7 @@ import { createImporterAccounts, seedDemoGraduates } from './demo-import.ts';
 import { seedDemoLedger } from './demo-ledger.ts';
 import { seedDemoOpportunities } from './demo-opportunities.ts';
 import { insertPlannedOrgs, planDemoOrgs } from './demo-orgs.ts';
+import { seedDemoPushes } from './demo-pushes.ts';
 
 /** Demo password for every demo account. For demonstration only: README says so. */
 export const DEMO_PASSWORD = 'Bangfu@2020';
@@ -156,5 +157,15 @@ export async function seedDemo(deps: TDeps, opts: TSeedDemoOptions) {
     seed: opts.seed ?? DEMO_SEED,
     withApplications: !!graduates,
   });
-  return { orgs: planned.length, users: DEMO_USERS.length + importers, graduates, ledger, opportunities };
+  const pushes = graduates
+    ? await seedDemoPushes(deps, { cohort: DEMO_COHORT, seed: opts.seed ?? DEMO_SEED })
+    : null;
+  return {
+    orgs: planned.length,
+    users: DEMO_USERS.length + importers,
+    graduates,
+    ledger,
+    opportunities,
+    pushes,
+  };
 }

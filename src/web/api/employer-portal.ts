@@ -1,12 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type {
   TApplicant,
-  TEmployer,
   TOpportunityDetail,
   TOpportunityListItem,
+  TOwnEmployer,
+  ZEmployerProfileBody,
 } from '../../domain/api/opportunities.ts';
 import type { TApplicationStatus, TOpportunityStatus } from '../../domain/opportunities/codes.ts';
-import { apiFetch } from './client.ts';
+import { ApiError, apiFetch } from './client.ts';
 import type { TApplicantPage, TApplicationMove, TOpportunityInput } from './opportunities.ts';
 
 /*
@@ -34,9 +36,31 @@ export const employerPostKey = (id: string) => [...KEY, 'post', id] as const;
  */
 export function useEmployerProfile() {
   return useQuery({
-    queryKey: [...KEY, 'profile'],
-    queryFn: async () => (await apiFetch<{ employer: TEmployer | null }>('/api/employer/profile')).employer,
+    queryKey: PROFILE_KEY,
+    queryFn: async () => (await apiFetch<{ employer: TOwnEmployer | null }>(PROFILE_PATH)).employer,
     refetchOnWindowFocus: true,
+  });
+}
+
+const PROFILE_KEY = [...KEY, 'profile'] as const;
+const PROFILE_PATH = '/api/employer/profile';
+export type TEmployerProfileInput = z.input<typeof ZEmployerProfileBody>;
+
+/**
+ * Edit my profile on the revision shown (contact, region, industry, nature, size; never the credit code, the
+ * name or the tags). A conflict means a colleague saved first: the profile is read again.
+ */
+export function useUpdateEmployerProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: TEmployerProfileInput) =>
+      (await apiFetch<{ employer: TOwnEmployer | null }>(PROFILE_PATH, { method: 'PUT', body })).employer,
+    onSuccess: (employer) => queryClient.setQueryData(PROFILE_KEY, employer),
+    onError: (e) => {
+      if (e instanceof ApiError && e.code === 'conflict') {
+        void queryClient.invalidateQueries({ queryKey: PROFILE_KEY });
+      }
+    },
   });
 }
 

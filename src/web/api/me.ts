@@ -5,6 +5,7 @@ import type { TMyPush } from '../../domain/api/matching.ts';
 import type {
   TMyApplication,
   TOpportunityListItem,
+  TZoneRegion,
   ZApplyRefusal,
   ZSelfOpportunity,
 } from '../../domain/api/opportunities.ts';
@@ -137,6 +138,8 @@ export type TZoneSearch = {
   pageSize: number;
   kind?: TOpportunityKind;
   level?: TLevel;
+  /** a province, city or county code (a province matches its cities' and counties' posts) */
+  region?: string;
   q?: string;
 };
 
@@ -154,10 +157,21 @@ export function useZone(search: TZoneSearch) {
           pageSize: String(search.pageSize),
           kind: search.kind,
           level: search.level,
+          region: search.region,
           q: search.q,
         },
       }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The provinces, cities and counties the zone's posts are in: the region filter's choices. */
+export function useZoneRegions(enabled = true) {
+  return useQuery({
+    queryKey: [...SELF_POSTS_KEY, 'regions'],
+    queryFn: () => apiFetch<TZoneRegion[]>('/api/me/opportunities/regions'),
+    enabled,
+    staleTime: 5 * 60_000,
   });
 }
 

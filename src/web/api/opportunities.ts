@@ -258,7 +258,7 @@ export function useDeleteOpportunity() {
 export function useOpportunityApplicants(
   id: string,
   search: { page: number; pageSize: number; status?: TApplicationStatus },
-  enabled: boolean,
+  enabled = true,
 ) {
   return useQuery({
     queryKey: [...opportunityKey(id), 'applicants', search],

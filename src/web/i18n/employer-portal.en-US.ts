@@ -14,11 +14,29 @@ export const employerPortalEn: typeof employerPortalZh = {
     noProfileDetail: 'Register as an employer first; you can post once the registration is approved.',
     submittedAt: 'Submitted',
   },
+  tabs: {
+    posts: 'My posts',
+    profile: 'Profile',
+  },
   profile: {
     creditCode: 'Unified social credit code',
     region: 'Region',
     industry: 'Industry',
     reviewedAt: 'Reviewed',
+    title: 'Organisation profile',
+    edit: 'Edit profile',
+    editTitle: 'Edit organisation profile',
+    save: 'Save',
+    saved: 'Profile saved',
+    identityTitle: 'The credit code and the legal name cannot be changed here',
+    identityDetail:
+      'They identify your organisation and were verified when your registration was reviewed. To correct them, contact the administrator who reviewed your organisation.',
+    reviewer: 'Reviewed by: {{name}}',
+    tagsHint: 'Tags are confirmed by the reviewing department; your organisation cannot change them.',
+    keepsReview:
+      'Changing the contact, industry, size or region within your province keeps your review status; moving to another province sends the registration to that province for review.',
+    conflict:
+      'A colleague has just changed this profile. The latest version is loaded; check it and save again.',
   },
   posts: {
     title: 'My posts',
@@ -48,38 +66,7 @@ export const employerPortalEn: typeof employerPortalZh = {
     privacy:
       'Only graduates who applied to this post are shown; mobile numbers are partly hidden. Move them on here.',
     filterAll: 'All',
-  },
-  applicant: {
-    name: 'Name',
-    gender: 'Gender',
-    level: 'Level',
-    major: 'Major',
-    cohortValue: 'Class of {{year}}',
-    phone: 'Mobile',
     appliedAt: 'Applied',
-    status: 'Stage',
-    actions: 'Actions',
     empty: 'No applicants yet',
-    moves: {
-      interview: 'Invite to interview',
-      offer: 'Make an offer',
-      hired: 'Confirm hired',
-      rejected: 'Decline',
-    },
-    confirm: {
-      interview: 'Invite {{name}} to an interview?',
-      offer: 'Make {{name}} an offer?',
-      hired: 'Confirm that {{name}} has started?',
-      rejected: 'Decline {{name}}?',
-    },
-    confirmDetail: {
-      interview: 'The graduate sees the interview under “My applications”.',
-      offer: 'This takes one of the places; the graduate sees the offer under “My applications”.',
-      hired: 'This is final; the graduate’s destination is recorded from it.',
-      rejected: 'This is final.',
-    },
-    note: 'Note (optional, kept on record)',
-    moved: 'Updated: {{status}}',
-    final: 'Final',
   },
 };

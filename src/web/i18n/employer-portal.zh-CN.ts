@@ -1,8 +1,9 @@
 /**
- * Messages of the employer's portal (招聘管理): the registration's review state, my posts, the post form and
- * the applicants of a post. Employers only ever see who applied, with a masked profile: nothing here may speak
- * of anyone's poverty, focus county or assistance status. employer-portal.en-US.ts has exactly these keys.
- * Kind, status and field labels come from the `opportunities` and `employers` namespaces.
+ * Messages of the employer's portal (招聘管理): the registration's review state, the profile (单位信息), my
+ * posts, the post form and the applicants of a post. Employers only ever see who applied, with a masked profile:
+ * nothing here may speak of anyone's poverty, focus county or assistance status. employer-portal.en-US.ts has
+ * exactly these keys. Kind, status and field labels come from the `opportunities` and `employers` namespaces;
+ * the applicants table (shared with the staff post page) has its words in `opportunities.applicants`.
  */
 export const employerPortalZh = {
   title: '招聘管理',
@@ -17,11 +18,26 @@ export const employerPortalZh = {
     noProfileDetail: '请先完成用人单位注册，审核通过后才能发布岗位。',
     submittedAt: '提交时间',
   },
+  tabs: {
+    posts: '我的岗位',
+    profile: '单位信息',
+  },
   profile: {
     creditCode: '统一社会信用代码',
     region: '所在地区',
     industry: '行业',
     reviewedAt: '审核时间',
+    title: '单位信息',
+    edit: '修改单位信息',
+    editTitle: '修改单位信息',
+    save: '保存',
+    saved: '单位信息已保存',
+    identityTitle: '统一社会信用代码和单位名称不能在此修改',
+    identityDetail: '它们是单位的身份信息，已在注册审核时核验。如需更正，请联系审核本单位的管理员。',
+    reviewer: '审核人：{{name}}',
+    tagsHint: '单位标签由审核部门核实确认，单位不能自行修改。',
+    keepsReview: '修改联系人、行业、规模或省内地区不影响审核状态；迁往其他省份后需由所在省份重新审核。',
+    conflict: '单位信息刚被本单位其他账户修改，已载入最新内容，请核对后重新保存。',
   },
   posts: {
     title: '我的岗位',
@@ -49,38 +65,7 @@ export const employerPortalZh = {
     applicants: '投递者',
     privacy: '只显示投递本岗位的毕业生；手机号已隐藏部分数字，请通过平台推进面试与录用。',
     filterAll: '全部',
-  },
-  applicant: {
-    name: '姓名',
-    gender: '性别',
-    level: '学历',
-    major: '专业',
-    cohortValue: '{{year}} 届',
-    phone: '手机号',
     appliedAt: '投递时间',
-    status: '进度',
-    actions: '操作',
     empty: '暂无投递',
-    moves: {
-      interview: '安排面试',
-      offer: '发放录用通知',
-      hired: '确认入职',
-      rejected: '不予录用',
-    },
-    confirm: {
-      interview: '确认安排 {{name}} 参加面试？',
-      offer: '确认向 {{name}} 发放录用通知？',
-      hired: '确认 {{name}} 已入职？',
-      rejected: '确认不录用 {{name}}？',
-    },
-    confirmDetail: {
-      interview: '毕业生会在“我的申请”中看到面试状态。',
-      offer: '将占用一个招聘名额，毕业生会在“我的申请”中看到拟录用。',
-      hired: '入职后不能再更改，毕业生的就业去向将据此登记。',
-      rejected: '不予录用后不能再更改。',
-    },
-    note: '备注（可选，仅留档）',
-    moved: '已更新：{{status}}',
-    final: '已结束',
   },
 };

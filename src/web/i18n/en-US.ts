@@ -360,6 +360,7 @@ export const enUS: TMessages = {
         demo_graduates: 'Demo graduates seeded',
         demo_ledger: 'Demo case files seeded',
         demo_opportunities: 'Demo employers and posts seeded',
+        demo_pushes: 'Demo post pushes seeded',
       },
       case: {
         needs: 'Updated needs',
@@ -390,6 +391,7 @@ export const enUS: TMessages = {
         register: 'Employer registered',
         approve: 'Employer approved',
         reject: 'Employer rejected',
+        update: 'Employer edited its profile',
       },
       opportunity: {
         create: 'Post created',

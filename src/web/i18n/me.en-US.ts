@@ -48,6 +48,15 @@ export const meEn: typeof meZh = {
     constraintsPlaceholder: 'e.g. I need to look after family, I want to stay close to home …',
     submit: 'Confirm and submit',
     saved: 'Saved — thank you for confirming',
+    qualification: {
+      title: 'Qualifications',
+      hint: 'Some posts require or prefer these; answering helps us find posts that suit you.',
+      partyMember: 'CPC member (incl. probationary)',
+      teacherCertificate: 'Teacher certificate',
+      yes: 'Yes',
+      no: 'No',
+      unknown: 'Not answered',
+    },
   },
   intentions: {
     employment: 'Employment',

@@ -49,6 +49,15 @@ export const meZh = {
     constraintsPlaceholder: '例如：需要照顾家人、希望离家近……',
     submit: '确认并提交',
     saved: '已保存，感谢您的确认',
+    qualification: {
+      title: '资格条件',
+      hint: '有些岗位要求或优先考虑这些条件，如实填写能帮您找到更合适的岗位。',
+      partyMember: '中共党员（含预备党员）',
+      teacherCertificate: '教师资格证',
+      yes: '是',
+      no: '否',
+      unknown: '未填写',
+    },
   },
   intentions: {
     employment: '就业',

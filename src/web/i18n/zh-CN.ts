@@ -350,6 +350,7 @@ export const zhCN = {
         demo_graduates: '写入演示毕业生',
         demo_ledger: '写入演示台账',
         demo_opportunities: '写入演示岗位与用人单位',
+        demo_pushes: '写入演示岗位推送',
       },
       case: {
         needs: '更新就业需求',
@@ -372,7 +373,12 @@ export const zhCN = {
       handover: { commit: '移交人社部门' },
       ledger: { rules: '修改服务时限规则', tick: '逾期检查与督办', digest: '发送每日提醒' },
       notification: { read: '标记消息已读', read_all: '全部消息标为已读' },
-      employer: { register: '用人单位注册', approve: '审核通过用人单位', reject: '驳回用人单位' },
+      employer: {
+        register: '用人单位注册',
+        approve: '审核通过用人单位',
+        reject: '驳回用人单位',
+        update: '用人单位修改单位信息',
+      },
       opportunity: {
         create: '新建岗位',
         update: '修改岗位',

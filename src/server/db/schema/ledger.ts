@@ -29,6 +29,10 @@ export type TCaseNeeds = {
   salaryFloor?: number | null;
   constraints?: string;
   services?: string[];
+  /** 中共党员 (incl. 预备党员); null or absent = not recorded */
+  partyMember?: boolean | null;
+  /** 教师资格证; null or absent = not recorded */
+  teacherCertificate?: boolean | null;
 };
 
 export type TCaseDestination = {

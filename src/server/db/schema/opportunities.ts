@@ -90,6 +90,11 @@ export const opportunity = pgTable(
     createdBy: uuid('created_by').references(() => appUser.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    /**
+     * when the post was first opened (a draft may wait weeks): matching's freshness counts from here. Null for
+     * drafts never opened; readers fall back to createdAt for posts inserted open (seeds, imports).
+     */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
   },
   (t) => [

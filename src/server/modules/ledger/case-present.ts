@@ -121,6 +121,8 @@ export function toCaseDetail(
       salaryFloor: n.salaryFloor ?? null,
       constraints: n.constraints ?? '',
       services: (n.services ?? []) as TCaseDetail['needs']['services'],
+      partyMember: n.partyMember ?? null,
+      teacherCertificate: n.teacherCertificate ?? null,
     },
     needsConfirmedAt: iso(r.needsConfirmedAt),
     planText: r.planText,

@@ -34,18 +34,22 @@ type TPostRow = {
   salary_max: number | null;
   tags: string[] | null;
   target_priority: boolean;
-  created_at: Date | string;
+  published_at: Date | string;
 };
 
 const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
-/** Open posts (status open; the scorer itself drops those past their deadline or full). */
+/**
+ * Open posts (status open; the scorer itself drops those past their deadline or full). Freshness counts from
+ * the first opening; a post inserted open (seed, import) has none and counts from its creation.
+ */
 export async function loadOpenPosts(db: TDbOrTx, where: SQL = sql`true`): Promise<TMatchPost[]> {
   const rows = await queryRows<TPostRow>(
     db,
     sql`select o.id, o.kind, o.post_kind, o.industry, o.region_codes, o.major_prefixes, o.min_level,
           o.eligibility_rules, case when o.quota is null then null else o.quota - o.quota_used end as quota_left,
-          o.deadline::text as deadline, o.salary_min, o.salary_max, ep.tags, o.target_priority, o.created_at
+          o.deadline::text as deadline, o.salary_min, o.salary_max, ep.tags, o.target_priority,
+          coalesce(o.published_at, o.created_at) as published_at
         from opportunity o left join employer_profile ep on ep.org_id = o.employer_org_id
         where o.status = 'open' and ${where}`,
   );
@@ -64,7 +68,7 @@ export async function loadOpenPosts(db: TDbOrTx, where: SQL = sql`true`): Promis
     salaryMax: r.salary_max,
     employerTags: (r.tags ?? []) as TEmployerTag[],
     targetPriority: r.target_priority,
-    publishedOn: chinaDate(asDate(r.created_at)),
+    publishedOn: chinaDate(asDate(r.published_at)),
   }));
 }
 
@@ -133,7 +137,7 @@ export type TCaseFactRow = {
 };
 
 // `graduate` keeps its table name: the scope function's conditions name it (scope-sql.ts)
-const FACT_COLUMNS = sql`c.id as case_id, graduate.id as graduate_id, graduate.cohort,
+export const FACT_COLUMNS = sql`c.id as case_id, graduate.id as graduate_id, graduate.cohort,
   graduate.birth_date::text as birth_date, graduate.level, graduate.major_code, graduate.domicile_county_code,
   graduate.university_province_code, graduate.is_target, c.intention, c.needs`;
 

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MATCH_WEIGHTS } from '../../../domain/matching/weights.ts';
 import { buildApp } from '../../app.ts';
 import {
   auditEvent,
@@ -14,7 +15,7 @@ import {
 import { buildOrg, buildUser, loginAs } from '../../test/factories.ts';
 import { createTestDeps, type TTestDeps } from '../../test/test-deps.ts';
 import { CapturingWechatProvider } from '../../wechat/wechat-provider.ts';
-import { buildOpportunityWorld } from '../opportunities/opportunities-test-world.ts';
+import { buildOpportunityWorld, postBody } from '../opportunities/opportunities-test-world.ts';
 import { dispatchPushes } from './push-dispatcher.ts';
 
 /*
@@ -257,5 +258,48 @@ describe('graduate self-service', () => {
     expect(own.total).toBeGreaterThan(0);
     expect(own.items[0]).toMatchObject({ caseId: li.caseId, graduateName: li.graduate.name });
     expect((await w.get('outsider', '/api/matching/outbox')).json().total).toBe(0);
+  });
+});
+
+describe('freshness', () => {
+  it('counts from the first opening: a draft of 60 days opened today is fresh, a post inserted open is not', async () => {
+    const today = deps.clock.now();
+    deps.clock.set(new Date(today.getTime() - 60 * DAY));
+    const draft = await w.post(
+      'acme',
+      '/api/employer/opportunities',
+      postBody({ title: '搁置两月的开发岗', targetPriority: false }),
+    );
+    expect(draft.statusCode, draft.body).toBe(201);
+    deps.clock.set(today);
+    const opened = await w.post('acme', `/api/employer/opportunities/${draft.json().id}/status`, {
+      status: 'open',
+      version: draft.json().version,
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    // inserted open 60 days ago with no publication record: counts from its creation
+    const old = await post({ title: '两月前的开发岗', createdAt: new Date(today.getTime() - 60 * DAY) });
+    const body = (await recs('counselor', li.caseId)).json();
+    const freshness = (id: string) =>
+      body.recommendations
+        .find((r: { post: { id: string } }) => r.post.id === id)
+        ?.breakdown.find((b: { factor: string }) => b.factor === 'freshness');
+    expect(freshness(draft.json().id)).toMatchObject({ points: MATCH_WEIGHTS.freshness });
+    expect(freshness(old.id)).toMatchObject({ points: 1 });
+    // closing and reopening later keeps the first publication
+    const row = async () =>
+      (await deps.database.db.select().from(opportunity).where(eq(opportunity.id, draft.json().id)))[0]!;
+    expect((await row()).publishedAt).toEqual(today);
+    const closed = await w.post('acme', `/api/employer/opportunities/${draft.json().id}/status`, {
+      status: 'closed',
+      version: opened.json().version,
+    });
+    deps.clock.advance(DAY);
+    await w.post('acme', `/api/employer/opportunities/${draft.json().id}/status`, {
+      status: 'open',
+      version: closed.json().version,
+    });
+    deps.clock.set(today);
+    expect((await row()).publishedAt).toEqual(today);
   });
 });

@@ -79,8 +79,8 @@ export function toMyApplication(r: TSelfAppRow): TMyApplication {
 }
 
 /**
- * What eligibility reads about the graduate: the record and the case's confirmed needs. Party membership and
- * the teacher certificate are not recorded yet (null = unknown: a hard rule on them cannot be met, a preferred
+ * What eligibility reads about the graduate: the record and the case's confirmed needs, which also hold party
+ * membership and the teacher certificate (null = not recorded: a hard rule on them cannot be met, a preferred
  * one only scores lower); partner provinces matter for scoring only and are left to matching.
  */
 export function factsOf(g: TSelfGraduate): TCandidateFacts {
@@ -94,8 +94,8 @@ export function factsOf(g: TSelfGraduate): TCandidateFacts {
     domicileCountyCode: g.domicileCountyCode,
     universityProvinceCode: g.universityProvinceCode,
     isTarget: g.isTarget,
-    partyMember: null,
-    teacherCertificate: null,
+    partyMember: needs.partyMember ?? null,
+    teacherCertificate: needs.teacherCertificate ?? null,
     intention: (g.intention as TIntention | null) ?? null,
     preferredRegionCodes: needs.regions ?? [],
     returnHome: needs.returnHome ?? false,

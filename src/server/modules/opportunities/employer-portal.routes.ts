@@ -6,6 +6,7 @@ import {
   ZApplicantListQuery,
   ZApplicationStatusBody,
   ZEmployerPostsQuery,
+  ZEmployerProfileBody,
   ZOpportunityBody,
   ZOpportunityDetail,
   ZOpportunityListItem,
@@ -21,7 +22,8 @@ import * as posts from './opportunities.service.ts';
 
 /**
  * The employer's portal (employer.portal): its registration, its own posts and their applicants. The services
- * restrict an employer to its own org; writes need an approved registration.
+ * restrict an employer to its own org; writes to posts and applicants need an approved registration, an edit of
+ * its own profile does not (a pending employer may correct its contact before review).
  */
 export function employerPortalRoutes(deps: TDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -41,6 +43,19 @@ export function employerPortalRoutes(deps: TDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => employers.getOwnEmployer(deps, request.ctx),
+    );
+    app.put(
+      '/api/employer/profile',
+      {
+        preHandler,
+        schema: {
+          tags,
+          summary: '修改本单位信息（信用代码与名称除外）Edit my profile (not the credit code or name)',
+          body: ZEmployerProfileBody,
+          response: { 200: ZOwnEmployer },
+        },
+      },
+      async (request) => employers.updateOwnEmployer(deps, request.ctx, request.body),
     );
     app.get(
       '/api/employer/opportunities',

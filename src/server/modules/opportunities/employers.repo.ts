@@ -112,6 +112,35 @@ export async function lockProfile(tx: TDbOrTx, orgId: string) {
   return row;
 }
 
+/**
+ * Lock my own profile for an edit: the identity (name, credit code) and the fields the employer may change.
+ * Two colleagues saving at once queue here, so the revision check cannot race.
+ */
+export async function lockEditableProfile(tx: TDbOrTx, orgId: string) {
+  const [row] = await tx
+    .select({
+      name: orgUnit.name,
+      status: employerProfile.status,
+      creditCode: employerProfile.creditCode,
+      regionCode: employerProfile.regionCode,
+      industry: employerProfile.industry,
+      natureCode: employerProfile.natureCode,
+      size: employerProfile.size,
+      contactName: employerProfile.contactName,
+      contactPhone: employerProfile.contactPhone,
+    })
+    .from(employerProfile)
+    .innerJoin(orgUnit, eq(orgUnit.id, employerProfile.orgId))
+    .where(eq(employerProfile.orgId, orgId))
+    .for('update', { of: employerProfile });
+  return row;
+}
+
+/** The org row carries the region too (set at registration); a moved employer moves both. */
+export async function updateOrgRegion(tx: TDbOrTx, orgId: string, regionCode: string): Promise<void> {
+  await tx.update(orgUnit).set({ regionCode }).where(eq(orgUnit.id, orgId));
+}
+
 /** Whether a 单位性质 code is in the loaded code table. */
 export async function isNatureCode(db: TDbOrTx, code: string): Promise<boolean> {
   const [row] = await db

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TOpportunityListQuery } from '../../../domain/api/opportunities.ts';
 import type { TDbOrTx } from '../../db/client.ts';
+import { queryRows } from '../../db/query.ts';
 import { employerProfile, opportunity, orgUnit, region } from '../../db/schema/index.ts';
 
 const owner = alias(orgUnit, 'owner_org');
@@ -86,6 +87,23 @@ export async function updatePost(
 
 export async function deletePost(tx: TDbOrTx, id: string): Promise<void> {
   await tx.delete(opportunity).where(eq(opportunity.id, id));
+}
+
+/**
+ * The regions the posts matching `where` name, each with its province (code and name from the region table;
+ * the code itself where the table has no such row), in code order.
+ */
+export async function listRegionsOfPosts(db: TDbOrTx, where: SQL) {
+  return queryRows<{ code: string; name: string; province_code: string; province_name: string }>(
+    db,
+    sql`select rc.code, coalesce(r.name, rc.code) as name, pr.code as province_code,
+          coalesce(p.name, pr.code) as province_name
+        from (select distinct unnest(${opportunity.regionCodes}) as code from ${opportunity} where ${where}) rc
+        cross join lateral (select left(rc.code, 2) || '0000' as code) pr
+        left join region r on r.code = rc.code
+        left join region p on p.code = pr.code
+        order by rc.code`,
+  );
 }
 
 /** Which of the codes are not regions. */

@@ -296,4 +296,56 @@ describe('listing and the zone', () => {
     expect(await zone('grad', '/api/me/opportunities')).toEqual(staff);
     expect((await w.get('acme', '/api/me/opportunities')).statusCode).toBe(403);
   });
+
+  it('lets a graduate filter the zone by province or county, kind and search, a page at a time', async () => {
+    const mine = async (query: string, q = 'L-') => {
+      const res = await w.get('grad', `/api/me/opportunities?q=${encodeURIComponent(q)}${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { total: number; items: { title: string }[] };
+      return { total: body.total, titles: body.items.map((p) => p.title).sort() };
+    };
+    // a province matches posts in its cities and counties; a county also gets its province's posts
+    expect((await mine('&region=520000')).titles).toEqual([
+      'L-威宁本科计算机',
+      'L-省级不限专业',
+      'L-贵阳专科农业',
+    ]);
+    expect((await mine('&region=520526')).titles).toEqual(['L-威宁本科计算机', 'L-省级不限专业']);
+    expect((await mine('&region=440000')).titles).toEqual(['L-广州研究生']);
+    expect((await mine('&region=440100&kind=market_job')).titles).toEqual([]);
+    expect((await mine('&region=520000', 'L-贵阳')).titles).toEqual(['L-贵阳专科农业']);
+    expect((await mine('&region=520526', 'L-贵阳')).titles).toEqual([]);
+    const first = await mine('&region=520000&pageSize=2&page=1&sort=title');
+    const second = await mine('&region=520000&pageSize=2&page=2&sort=title');
+    expect([first.total, second.total]).toEqual([3, 3]);
+    expect([...first.titles, ...second.titles].sort()).toEqual((await mine('&region=520000')).titles);
+  });
+
+  it('lists the regions of the zone’s posts for the graduate’s filter, to signed-in graduates only', async () => {
+    // posts outside the zone (not a priority, or closed) do not add their regions
+    await w.insertPost({ ownerOrgId: weiningOrg.id, title: 'R-非专区', regionCodes: ['330100'] });
+    await w.insertPost({
+      ownerOrgId: weiningOrg.id,
+      title: 'R-已关闭',
+      regionCodes: ['350100'],
+      status: 'closed',
+      targetPriority: true,
+    });
+    expect((await w.get('anon', '/api/me/opportunities/regions')).statusCode).toBe(401);
+    expect((await w.get('counselor', '/api/me/opportunities/regions')).statusCode).toBe(403);
+    const res = await w.get('grad', '/api/me/opportunities/regions');
+    expect(res.statusCode, res.body).toBe(200);
+    const regions = res.json() as { code: string; name: string; places: { code: string; name: string }[] }[];
+    expect(regions.map((r) => r.code)).toEqual(['440000', '520000']);
+    expect(regions[0]).toEqual({
+      code: '440000',
+      name: '广东省',
+      places: [{ code: '440100', name: '广州市' }],
+    });
+    expect(regions[1]!.name).toBe('贵州省');
+    const places = regions[1]!.places.map((p) => p.code);
+    expect(places).toEqual(expect.arrayContaining(['520100', '520526']));
+    expect(places).not.toContain('520000');
+    expect(regions[1]!.places.find((p) => p.code === '520526')!.name).toContain('威宁');
+  });
 });

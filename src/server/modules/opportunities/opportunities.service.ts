@@ -4,6 +4,7 @@ import type {
   TOpportunityListQuery,
   TOpportunityUpdateBody,
   TZoneQuery,
+  TZoneRegion,
 } from '../../../domain/api/opportunities.ts';
 import type { TCtx, TDeps } from '../../context.ts';
 import type { TDbOrTx } from '../../db/client.ts';
@@ -74,6 +75,25 @@ export async function listZone(deps: TDeps, q: TZoneQuery) {
     total,
     q,
   );
+}
+
+/**
+ * The zone's regions for a region filter: every province the zone's posts name, with the cities and counties
+ * they name inside it. Public reference data about public posts, so graduates need no reference permission.
+ */
+export async function listZoneRegions(deps: TDeps): Promise<TZoneRegion[]> {
+  const rows = await repo.listRegionsOfPosts(deps.database.db, zoneOn(todayOf(deps)));
+  const provinces = new Map<string, TZoneRegion>();
+  for (const r of rows) {
+    const province = provinces.get(r.province_code) ?? {
+      code: r.province_code,
+      name: r.province_name,
+      places: [],
+    };
+    provinces.set(r.province_code, province);
+    if (r.code !== r.province_code) province.places.push({ code: r.code, name: r.name });
+  }
+  return [...provinces.values()].sort((a, b) => a.code.localeCompare(b.code));
 }
 
 /** One post the user may read; not found otherwise. */
@@ -161,7 +181,7 @@ export async function updateOpportunity(deps: TDeps, ctx: TCtx, id: string, body
   return getOpportunity(deps, ctx, id);
 }
 
-/** Open (from draft or closed; the deadline must not have passed) or close a post. Audited. */
+/** Open (from draft or closed; the deadline must not have passed) or close a post; the first opening publishes it. Audited. */
 export async function setOpportunityStatus(
   deps: TDeps,
   ctx: TCtx,
@@ -179,7 +199,9 @@ export async function setOpportunityStatus(
         { field: 'deadline', reason: 'deadline_passed' },
       );
     }
-    await repo.updatePost(tx, id, { status: body.status, updatedAt: now }, true);
+    // the first opening is the publication: matching's freshness counts from it, not from the draft's creation
+    const published = body.status === 'open' && !post.publishedAt ? { publishedAt: now } : {};
+    await repo.updatePost(tx, id, { status: body.status, updatedAt: now, ...published }, true);
     await recordAudit(
       tx,
       ctx,

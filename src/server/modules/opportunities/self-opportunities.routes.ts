@@ -7,6 +7,7 @@ import {
   ZOpportunityListItem,
   ZSelfOpportunity,
   ZZoneQuery,
+  ZZoneRegion,
 } from '../../../domain/api/opportunities.ts';
 import type { TDeps } from '../../context.ts';
 import { requirePermission } from '../../plugins/auth.ts';
@@ -32,6 +33,18 @@ export function selfOpportunitiesRoutes(deps: TDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => posts.listZone(deps, request.query),
+    );
+    app.get(
+      '/api/me/opportunities/regions',
+      {
+        preHandler,
+        schema: {
+          tags,
+          summary: '专区岗位所在地区 Provinces, cities and counties the zone’s posts are in (region filter)',
+          response: { 200: z.array(ZZoneRegion) },
+        },
+      },
+      async () => posts.listZoneRegions(deps),
     );
     app.get(
       '/api/me/opportunities/:id',

@@ -71,6 +71,7 @@ export const KNOWN_ACTIONS = [
   'employer.register',
   'employer.approve',
   'employer.reject',
+  'employer.update',
   'opportunity.create',
   'opportunity.update',
   'opportunity.delete',
@@ -84,6 +85,7 @@ export const KNOWN_ACTIONS = [
   'seed.demo_graduates',
   'seed.demo_ledger',
   'seed.demo_opportunities',
+  'seed.demo_pushes',
 ] as const;
 export type TKnownAction = (typeof KNOWN_ACTIONS)[number];
 

@@ -55,6 +55,10 @@ export function conflictValue(
     file?: (id: string) => string | undefined;
   } = {},
 ): string {
+  // a qualification left empty is "not recorded", which is an answer of its own (是 / 否 / 未填写)
+  if (field === 'needs.partyMember' || field === 'needs.teacherCertificate') {
+    return t(`cases.needs.qualification.${value === true ? 'yes' : value === false ? 'no' : 'unknown'}`);
+  }
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
     return t('common.none');
   }

@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { zhCN } from '../../i18n/zh-CN.ts';
+import { conflictFieldLabel, conflictValue } from './case-labels.ts';
 import { conflictRows, withVersion } from './conflict.ts';
+
+const t = i18next.createInstance();
+beforeAll(async () => {
+  await t.init({ lng: 'zh-CN', resources: { 'zh-CN': { translation: zhCN } } });
+});
 
 describe('conflictRows', () => {
   it('lines up nested needs field by field and marks what differs', () => {
@@ -34,6 +42,27 @@ describe('conflictRows', () => {
   it('keeps fields only the stored side has', () => {
     const rows = conflictRows({ status: 'paused' }, { status: 'seeking', note: 'x' });
     expect(rows.map((r) => r.field)).toEqual(['status', 'note']);
+  });
+});
+
+describe('the qualifications in a needs conflict', () => {
+  it('are labelled and read 是 / 否 / 未填写, an unrecorded one differing from a recorded one', () => {
+    const rows = conflictRows(
+      { needs: { partyMember: true, teacherCertificate: null } },
+      { needs: { partyMember: true, teacherCertificate: false } },
+    );
+    const tt = t.t as unknown as Parameters<typeof conflictValue>[0];
+    expect(
+      rows.map((r) => [
+        conflictFieldLabel(tt, r.field),
+        conflictValue(tt, r.field, r.yours),
+        conflictValue(tt, r.field, r.theirs),
+        r.differs,
+      ]),
+    ).toEqual([
+      ['中共党员', '是', '是', false],
+      ['教师资格证', '未填写', '否', true],
+    ]);
   });
 });
 

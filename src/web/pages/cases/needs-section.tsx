@@ -23,6 +23,7 @@ import {
   type TPostKind,
   type TServiceNeed,
 } from '../../../domain/ledger/codes.ts';
+import { QualificationFields } from '../../components/qualification-fields.tsx';
 import { formatDate } from './case-labels.ts';
 import { useOverwrite } from './conflict-modal.tsx';
 import { RegionSelect } from './region-select.tsx';
@@ -39,6 +40,8 @@ type TForm = {
   salaryFloor: number | null;
   constraints: string;
   services: TServiceNeed[];
+  partyMember: boolean | null;
+  teacherCertificate: boolean | null;
   confirmed: boolean;
 };
 
@@ -77,6 +80,8 @@ export function NeedsSection({ detail, readOnly }: { detail: TCaseDetail; readOn
             salaryFloor: v.salaryFloor ?? null,
             constraints: v.constraints?.trim() ?? '',
             services: v.services,
+            partyMember: v.partyMember ?? null,
+            teacherCertificate: v.teacherCertificate ?? null,
           },
         },
       },
@@ -204,6 +209,7 @@ function NeedsForm({
           onKeyDown={submitOnCtrlEnter(form)}
         />
       </Form.Item>
+      <QualificationFields ns="cases" />
       {!readOnly && (
         <Form.Item name="confirmed" valuePropName="checked" extra={t('cases.needs.confirmedHint')}>
           <Checkbox data-testid="needs-confirmed-box">{t('cases.needs.confirmed')}</Checkbox>

@@ -6,10 +6,10 @@ import { Link, useParams } from 'react-router';
 import { useEmployerPost } from '../../api/employer-portal.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
+import { ApplicantsTable } from '../opportunities/applicants-table.tsx';
 import { useMajorNames } from '../opportunities/major-select.tsx';
 import { quotaText, salaryText } from '../opportunities/opportunity-labels.ts';
 import { DeadlineText, KindTag, PostStatusTag } from '../opportunities/opportunity-tags.tsx';
-import { ApplicantsTable } from './applicants-table.tsx';
 import { PostDrawer } from './post-drawer.tsx';
 import { PostStatusButton } from './post-status-button.tsx';
 
@@ -101,7 +101,7 @@ export function EmployerPostPage() {
           ]}
         />
       </Card>
-      <ApplicantsTable postId={p.id} />
+      <ApplicantsTable postId={p.id} audience="employer" />
       <PostDrawer editing={editing} onClose={() => setEditing(null)} />
     </div>
   );

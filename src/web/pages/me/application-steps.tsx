@@ -1,7 +1,7 @@
 import { Steps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TApplicationStatus } from '../../../domain/opportunities/codes.ts';
-import { ApplicationStatusTag } from '../opportunities/applicants-card.tsx';
+import { ApplicationStatusTag } from '../opportunities/opportunity-tags.tsx';
 import { APPLICATION_STEPS, stepOf } from './application-status.ts';
 
 /** An application's status as the staff pages' tag, marked for the browser tests. */

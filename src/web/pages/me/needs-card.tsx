@@ -23,6 +23,7 @@ import {
   type TServiceNeed,
 } from '../../../domain/ledger/codes.ts';
 import { useUpdateSelfNeeds } from '../../api/me.ts';
+import { QualificationFields } from '../../components/qualification-fields.tsx';
 import { useServerErrorMessage } from '../../i18n/error-message.ts';
 import { useCardSize } from './card-size.ts';
 import { formatDay } from './me-format.ts';
@@ -36,6 +37,8 @@ type TForm = {
   partnerProvinces: boolean;
   salaryFloor: number | null;
   constraints: string;
+  partyMember: boolean | null;
+  teacherCertificate: boolean | null;
 };
 
 const toForm = (r: TSelfCase): TForm => ({
@@ -47,6 +50,8 @@ const toForm = (r: TSelfCase): TForm => ({
   partnerProvinces: r.needs.partnerProvinces,
   salaryFloor: r.needs.salaryFloor,
   constraints: r.needs.constraints,
+  partyMember: r.needs.partyMember,
+  teacherCertificate: r.needs.teacherCertificate,
 });
 
 /** Confirm or update my intention and needs; submitting also confirms them (the date staff see). */
@@ -73,6 +78,8 @@ export function NeedsCard({ record }: { record: TSelfCase }) {
           salaryFloor: v.salaryFloor ?? null,
           constraints: v.constraints?.trim() ?? '',
           services: v.services,
+          partyMember: v.partyMember ?? null,
+          teacherCertificate: v.teacherCertificate ?? null,
         },
       },
       {
@@ -146,6 +153,7 @@ export function NeedsCard({ record }: { record: TSelfCase }) {
             placeholder={t('me.needs.constraintsPlaceholder')}
           />
         </Form.Item>
+        <QualificationFields ns="me" />
         <Button
           type="primary"
           htmlType="submit"

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { OPPORTUNITY_KINDS, type TOpportunityKind } from '../../../domain/opportunities/types.ts';
 import { LEVELS, type TLevel } from '../../../domain/registry/fields.ts';
-import { type TZoneSearch, useMyApplications, useZone } from '../../api/me.ts';
+import { type TZoneSearch, useMyApplications, useZone, useZoneRegions } from '../../api/me.ts';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
 import { MeHeader } from './me-tabs.tsx';
 import { PostCard } from './post-card.tsx';
@@ -16,19 +16,21 @@ const PAGE_SIZE = 10;
 function readSearch(params: URLSearchParams): TZoneSearch {
   const kind = params.get('kind');
   const level = params.get('level');
+  const region = params.get('region');
   return {
     page: Math.max(1, Number(params.get('page')) || 1),
     pageSize: PAGE_SIZE,
     kind: OPPORTUNITY_KINDS.find((k) => k === kind),
     level: LEVELS.find((l) => l === level),
+    region: region && /^\d{6}$/.test(region) ? region : undefined,
     q: params.get('q') ?? undefined,
   };
 }
 
 /**
- * 专属岗位: open posts collected for this year's graduates, on a phone. Filters by kind and level and a search
- * box (graduates do not load the region catalogue; the search matches post and employer names); each post opens
- * its own page, where the graduate applies.
+ * 专属岗位: open posts collected for this year's graduates, on a phone. Filters by region (only the provinces,
+ * cities and counties the posts are in: graduates do not read the region catalogue), kind and level, and a
+ * search box matching post and employer names; each post opens its own page, where the graduate applies.
  */
 export function MeZonePage() {
   const { t } = useTranslation();
@@ -37,8 +39,9 @@ export function MeZonePage() {
   const zone = useZone(search);
   const mine = useMyApplications();
   const applied = new Map((mine.data ?? []).map((a) => [a.opportunity.id, a.status]));
-  const filtered = Boolean(search.kind || search.level || search.q);
+  const filtered = Boolean(search.kind || search.level || search.region || search.q);
   const [showFilters, setShowFilters] = useState(filtered);
+  const regions = useZoneRegions(showFilters);
   const [typed, setTyped] = useState(search.q ?? '');
 
   const update = (patch: Record<string, string | undefined>) => {
@@ -116,6 +119,25 @@ export function MeZonePage() {
       </Flex>
       {showFilters && (
         <Flex vertical gap={8} style={{ marginBottom: 12 }}>
+          <Select<string>
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('meJobs.zone.region')}
+            value={search.region}
+            loading={regions.isPending}
+            onChange={(v) => update({ region: v })}
+            options={(regions.data ?? []).map((p) => ({
+              label: p.name,
+              title: p.name,
+              options: [
+                { value: p.code, label: t('meJobs.zone.wholeProvince', { name: p.name }) },
+                ...p.places.map((c) => ({ value: c.code, label: c.name })),
+              ],
+            }))}
+            notFoundContent={regions.isError ? t('meJobs.zone.regionsFailed') : undefined}
+            data-testid="me-zone-region"
+          />
           <Select<TOpportunityKind>
             allowClear
             placeholder={t('meJobs.zone.kind')}
@@ -135,7 +157,7 @@ export function MeZonePage() {
             <Button
               onClick={() => {
                 setTyped('');
-                update({ kind: undefined, level: undefined, q: undefined });
+                update({ kind: undefined, level: undefined, region: undefined, q: undefined });
               }}
             >
               {t('meJobs.zone.clear')}

@@ -1,14 +1,18 @@
 import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TOpportunityListItem } from '../../../domain/api/opportunities.ts';
-import type { TEmployerTag, TOpportunityStatus } from '../../../domain/opportunities/codes.ts';
+import type {
+  TApplicationStatus,
+  TEmployerTag,
+  TOpportunityStatus,
+} from '../../../domain/opportunities/codes.ts';
 import { kindMeta } from '../../../domain/opportunities/kinds.ts';
 import type { TOpportunityKind } from '../../../domain/opportunities/types.ts';
 import { chinaToday, daysUntil, KIND_COLORS, POST_STATUS_COLORS } from './opportunity-labels.ts';
 
 /*
  * Small labels every page about posts shows the same way (staff list, zone, detail; the portals may import
- * them): the kind, the status, the deadline, employer tags.
+ * them): the kind, the status, the deadline, employer tags, an application's status.
  */
 
 export function KindTag({ kind }: { kind: TOpportunityKind }) {
@@ -72,6 +76,25 @@ export function DeadlineText({
         </Typography.Text>
       )}
     </Flex>
+  );
+}
+
+const APPLICATION_STATUS_COLORS: Record<TApplicationStatus, string> = {
+  applied: 'processing',
+  interview: 'cyan',
+  offer: 'gold',
+  hired: 'success',
+  rejected: 'default',
+  withdrawn: 'default',
+};
+
+/** Where an application stands (staff pages, the employer's applicants, the graduate's own applications). */
+export function ApplicationStatusTag({ status }: { status: TApplicationStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={APPLICATION_STATUS_COLORS[status]} style={{ marginInlineEnd: 0 }}>
+      {t(`opportunities.applicationStatuses.${status}`)}
+    </Tag>
   );
 }
 

@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useCurrentUser } from '../../components/require-auth.tsx';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
 import { useRegionNames } from '../cases/region-select.tsx';
-import { ApplicantsCard } from './applicants-card.tsx';
+import { ApplicantsTable } from './applicants-table.tsx';
 import { useMajorNames } from './major-select.tsx';
 import { isPreferredRule, prefixToRegionCode, ruleText, salaryText } from './opportunity-labels.ts';
 import {
@@ -89,7 +89,7 @@ export function OpportunityPage() {
           <CountsCard post={p} />
         </Col>
       </Row>
-      {manage && <ApplicantsCard postId={p.id} />}
+      {manage && <ApplicantsTable postId={p.id} audience="staff" />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathOfCode, toRegionOptions } from './region-picker.tsx';
+import { pathOfCode, shownPathOfCode, toRegionOptions } from './region-picker.tsx';
 
 const RAW = [
   {
@@ -35,5 +35,15 @@ describe('toRegionOptions and pathOfCode', () => {
     expect(pathOfCode(options, '441900')).toEqual(['440000', '441900']);
     expect(pathOfCode(options, '520527')).toBeNull();
     expect(pathOfCode(options, '520500')).toBeNull();
+  });
+
+  it('shows a code stored above county level at the levels it names', () => {
+    const options = toRegionOptions(RAW);
+    expect(shownPathOfCode(options, '520526')).toEqual(['520000', '520500', '520526']);
+    expect(shownPathOfCode(options, '520500')).toEqual(['520000', '520500']);
+    expect(shownPathOfCode(options, '520000')).toEqual(['520000']);
+    expect(shownPathOfCode(options, '441900')).toEqual(['440000', '441900']);
+    expect(shownPathOfCode(options, '520600')).toBeNull();
+    expect(shownPathOfCode(options, '990000')).toBeNull();
   });
 });

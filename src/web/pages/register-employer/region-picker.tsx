@@ -41,6 +41,21 @@ export function pathOfCode(options: readonly TRegionOption[], code: string): str
   return county ? [province.value, city.value, county.value] : null;
 }
 
+/**
+ * What the picker shows for a stored code: its leaf path or, for a code stored at city or province level (demo
+ * employers, records made before the picker required a county), the levels it names — so editing a profile
+ * starts from where the employer is rather than from blank selects.
+ */
+export function shownPathOfCode(options: readonly TRegionOption[], code: string): string[] | null {
+  const leaf = pathOfCode(options, code);
+  if (leaf) return leaf;
+  const province = options.find((p) => p.value === `${code.slice(0, 2)}0000`);
+  if (!province) return null;
+  if (code === province.value) return [province.value];
+  const city = province.children?.find((c) => c.value === code);
+  return city ? [province.value, city.value] : null;
+}
+
 /** The division tree, loaded once on first use. */
 export function useRegionOptions(): TRegionOption[] | null {
   const [options, setOptions] = useState<TRegionOption[] | null>(null);
@@ -75,7 +90,7 @@ type TProps = {
  * would add ≈20 kB to the antd chunk every page loads, for one public form.)
  */
 export function RegionPicker({ value, onChange, options, placeholders, id }: TProps) {
-  const path = useMemo(() => (value && options ? pathOfCode(options, value) : null), [value, options]);
+  const path = useMemo(() => (value && options ? shownPathOfCode(options, value) : null), [value, options]);
   // a province or city chosen but not yet a leaf: kept here, the form value stays empty until the last level
   const [partial, setPartial] = useState<string[]>([]);
   const chosen = path ?? partial;

@@ -1,22 +1,20 @@
-import { Alert, Button, Card, Checkbox, Col, Flex, Form, Input, Result, Row, Select, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Flex, Form, Input, Result, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { INDUSTRIES } from '../../../domain/ledger/codes.ts';
-import { EMPLOYER_SIZES, EMPLOYER_TAGS } from '../../../domain/opportunities/codes.ts';
+import { EMPLOYER_TAGS } from '../../../domain/opportunities/codes.ts';
 import { normalizeCreditCode } from '../../../domain/opportunities/credit-code.ts';
 import { ApiError } from '../../api/client.ts';
 import { type TEmployerRegistration, useRegisterEmployer } from '../../api/opportunities.ts';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { useDocumentTitle } from '../../components/page-header.tsx';
 import { useServerErrorMessage } from '../../i18n/error-message.ts';
-import { NATURE_CODES } from '../employers/employer-labels.ts';
 import { AccountFields } from './account-fields.tsx';
 import { creditDisplay, creditFeedback } from './credit-code-field.ts';
-import { pathOfCode, RegionPicker, useRegionOptions } from './region-picker.tsx';
+import { EmployerContactFields, EmployerOrgFields } from './employer-fields.tsx';
+import { pathOfCode, useRegionOptions } from './region-picker.tsx';
 
 type TForm = Omit<TEmployerRegistration, 'regionCode'> & { regionCode: string | null; confirm: string };
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 /**
  * 用人单位注册 (public): the organisation, its contact and its first account. The credit code is checked as it
@@ -165,111 +163,13 @@ export function RegisterEmployerPage() {
                 </Form.Item>
               </Col>
             </Row>
-            <Row gutter={16}>
-              <Col xs={24} md={14}>
-                <Form.Item
-                  name="regionCode"
-                  label={t('employers.register.region')}
-                  rules={[{ required: true, message: t('employers.register.regionRequired') }]}
-                >
-                  <RegionPicker
-                    options={regions}
-                    placeholders={{
-                      province: t('employers.register.regionProvince'),
-                      city: t('employers.register.regionCity'),
-                      county: t('employers.register.regionCounty'),
-                    }}
-                  />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={10}>
-                <Form.Item
-                  name="industry"
-                  label={t('employers.register.industry')}
-                  rules={[{ required: true, message: t('employers.register.industryRequired') }]}
-                >
-                  <Select
-                    showSearch={{ optionFilterProp: 'label' }}
-                    placeholder={t('employers.register.industryPlaceholder')}
-                    options={INDUSTRIES.map((i) => ({
-                      value: i,
-                      label: `${i} ${t(`cases.industries.${i}`)}`,
-                    }))}
-                    popupMatchSelectWidth={320}
-                    data-testid="register-industry"
-                  />
-                </Form.Item>
-              </Col>
-            </Row>
-            <Row gutter={16}>
-              <Col xs={24} md={14}>
-                <Form.Item
-                  name="natureCode"
-                  label={t('employers.register.nature')}
-                  rules={[{ required: true, message: t('employers.register.natureRequired') }]}
-                >
-                  <Select
-                    showSearch={{ optionFilterProp: 'label' }}
-                    options={NATURE_CODES.map((c) => ({
-                      value: c,
-                      label: `${c} ${t(`employers.natures.${c}`)}`,
-                    }))}
-                    data-testid="register-nature"
-                  />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={10}>
-                <Form.Item
-                  name="size"
-                  label={t('employers.register.size')}
-                  rules={[{ required: true, message: t('employers.register.sizeRequired') }]}
-                >
-                  <Select
-                    options={EMPLOYER_SIZES.map((s) => ({ value: s, label: t(`employers.sizes.${s}`) }))}
-                    data-testid="register-size"
-                  />
-                </Form.Item>
-              </Col>
-            </Row>
+            <EmployerOrgFields regions={regions} testId="register" />
             <Form.Item name="tags" label={t('employers.register.tags')}>
               <Checkbox.Group
                 options={EMPLOYER_TAGS.map((tag) => ({ value: tag, label: t(`employers.tags.${tag}`) }))}
               />
             </Form.Item>
-            <Row gutter={16}>
-              <Col xs={24} md={12}>
-                <Form.Item
-                  name="contactName"
-                  label={t('employers.register.contactName')}
-                  rules={[
-                    {
-                      required: true,
-                      whitespace: true,
-                      max: 50,
-                      message: t('employers.register.contactNameRequired'),
-                    },
-                  ]}
-                >
-                  <Input maxLength={50} autoComplete="name" data-testid="register-contact-name" />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12}>
-                <Form.Item
-                  name="contactPhone"
-                  label={t('employers.register.contactPhone')}
-                  rules={[
-                    { required: true, pattern: PHONE, message: t('employers.register.contactPhoneRequired') },
-                  ]}
-                >
-                  <Input
-                    maxLength={20}
-                    autoComplete="tel"
-                    inputMode="tel"
-                    data-testid="register-contact-phone"
-                  />
-                </Form.Item>
-              </Col>
-            </Row>
+            <EmployerContactFields testId="register" />
             <AccountFields />
             {error && (
               <Alert

@@ -23,16 +23,48 @@ import {
   type TOwnerSettableStatus,
 } from '../../../domain/opportunities/codes.ts';
 import { useApplicants, useMoveApplicant } from '../../api/employer-portal.ts';
+import { useMoveApplication, useOpportunityApplicants } from '../../api/opportunities.ts';
 import { serverPagination } from '../../components/server-pagination.ts';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useServerErrorMessage } from '../../i18n/error-message.ts';
 import { formatDateTime } from '../cases/case-labels.ts';
 import { ApplicationTag } from '../me/application-steps.tsx';
 
+/*
+ * The applicants of a post, for whoever owns it: an employer in its portal (/api/employer/…) and a department
+ * on the staff post page (/api/opportunities/…, /api/applications/…). Both read the same masked profile and move
+ * an applicant on the same way; what differs is the API behind the hooks, the test id and a few words
+ * (投递 for employers, 报名 for staff).
+ */
+
+const AUDIENCES = {
+  employer: {
+    useList: useApplicants,
+    useMove: useMoveApplicant,
+    testId: 'employer-applicants',
+    title: 'employerPortal.post.applicants',
+    privacy: 'employerPortal.post.privacy',
+    appliedAt: 'employerPortal.post.appliedAt',
+    empty: 'employerPortal.post.empty',
+    marginTop: 0,
+  },
+  staff: {
+    useList: useOpportunityApplicants,
+    useMove: useMoveApplication,
+    testId: 'post-applicants',
+    title: 'opportunities.applicants.title',
+    privacy: 'opportunities.applicants.privacy',
+    appliedAt: 'opportunities.applicants.appliedAt',
+    empty: 'opportunities.applicants.empty',
+    marginTop: 16,
+  },
+} as const;
+export type TApplicantsAudience = keyof typeof AUDIENCES;
+
 type TMove = { applicant: TApplicant; status: TOwnerSettableStatus };
 
 /** The moves an applicant can take from where they stand, forward first and 不予录用 last. */
-export function movesOf(status: TApplicationStatus): TOwnerSettableStatus[] {
+function movesOf(status: TApplicationStatus): TOwnerSettableStatus[] {
   return OWNER_SETTABLE_STATUSES.filter((s) => canMoveApplication(status, s));
 }
 
@@ -42,71 +74,74 @@ const isGender = (g: string): g is 'male' | 'female' | '男' | '女' =>
   ['male', 'female', '男', '女'].includes(g);
 
 /**
- * The applicants of one of my posts: a masked profile of each (name, gender, level, major, university, cohort,
- * a masked mobile) and where they stand; each step on (面试 → 录用 → 入职, or 不予录用) is confirmed first.
+ * A masked profile of each applicant (name, gender, level, major, university, cohort, a masked mobile) and where
+ * they stand, filtered by status; each step on (面试 → 录用 → 入职, or 不予录用) is confirmed first.
+ * `audience` is fixed for a mounted table (it picks the hooks).
  */
-export function ApplicantsTable({ postId }: { postId: string }) {
+export function ApplicantsTable({ postId, audience }: { postId: string; audience: TApplicantsAudience }) {
   const { t } = useTranslation();
+  const source = AUDIENCES[audience];
   const [status, setStatus] = useState<TApplicationStatus | 'all'>('all');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [move, setMove] = useState<TMove | null>(null);
-  const list = useApplicants(postId, { ...paging, status: status === 'all' ? undefined : status });
+  const list = source.useList(postId, { ...paging, status: status === 'all' ? undefined : status });
+  const mutation = source.useMove(postId);
   const none = t('common.none');
 
   const columns: ColumnsType<TApplicant> = [
-    { key: 'name', title: t('employerPortal.applicant.name'), width: 110, render: (_, a) => a.name },
+    { key: 'name', title: t('opportunities.applicants.name'), width: 110, render: (_, a) => a.name },
     {
       key: 'gender',
-      title: t('employerPortal.applicant.gender'),
+      title: t('opportunities.applicants.gender'),
       width: 60,
       render: (_, a) =>
         a.gender && isGender(a.gender) ? t(`graduates.genders.${a.gender}`) : (a.gender ?? none),
     },
     {
       key: 'level',
-      title: t('employerPortal.applicant.level'),
+      title: t('opportunities.applicants.level'),
       width: 70,
       render: (_, a) => (isLevel(a.level) ? t(`graduates.levels.${a.level}`) : (a.level ?? none)),
     },
     {
       key: 'major',
-      title: t('employerPortal.applicant.major'),
+      title: t('opportunities.applicants.major'),
       width: 230,
       render: (_, a) => (
         <Flex vertical>
           <Typography.Text>{a.majorName ?? none}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {a.universityName} · {t('employerPortal.applicant.cohortValue', { year: a.cohort })}
+            {a.universityName} · {t('opportunities.applicants.cohortValue', { year: a.cohort })}
           </Typography.Text>
         </Flex>
       ),
     },
     {
       key: 'phone',
-      title: t('employerPortal.applicant.phone'),
+      title: t('opportunities.applicants.phone'),
       width: 120,
       render: (_, a) => <span className="mono">{a.phoneMasked ?? none}</span>,
     },
     {
       key: 'appliedAt',
-      title: t('employerPortal.applicant.appliedAt'),
+      title: t(source.appliedAt),
       width: 140,
       render: (_, a) => formatDateTime(a.appliedAt),
     },
     {
       key: 'status',
-      title: t('employerPortal.applicant.status'),
+      title: t('opportunities.applicants.status'),
       width: 90,
       render: (_, a) => <ApplicationTag status={a.status} />,
     },
     {
       key: 'actions',
-      title: t('employerPortal.applicant.actions'),
+      title: t('opportunities.applicants.actions'),
       width: 240,
       render: (_, a) => {
         const moves = movesOf(a.status);
         if (moves.length === 0)
-          return <Typography.Text type="secondary">{t('employerPortal.applicant.final')}</Typography.Text>;
+          return <Typography.Text type="secondary">{t('opportunities.applicants.final')}</Typography.Text>;
         return (
           <Flex wrap>
             {moves.map((s) => (
@@ -118,7 +153,7 @@ export function ApplicantsTable({ postId }: { postId: string }) {
                 onClick={() => setMove({ applicant: a, status: s })}
                 data-testid={`applicant-move-${s}`}
               >
-                {t(`employerPortal.applicant.moves.${s}`)}
+                {t(`opportunities.applicants.moves.${s}`)}
               </Button>
             ))}
           </Flex>
@@ -130,7 +165,8 @@ export function ApplicantsTable({ postId }: { postId: string }) {
   return (
     <Card
       size="small"
-      title={t('employerPortal.post.applicants')}
+      title={t(source.title)}
+      style={source.marginTop ? { marginTop: source.marginTop } : undefined}
       extra={
         <Segmented<TApplicationStatus | 'all'>
           size="small"
@@ -140,7 +176,7 @@ export function ApplicantsTable({ postId }: { postId: string }) {
             setPaging((p) => ({ ...p, page: 1 }));
           }}
           options={[
-            { value: 'all', label: t('employerPortal.post.filterAll') },
+            { value: 'all', label: t('opportunities.applicants.all') },
             ...APPLICATION_STATUSES.map((s) => ({
               value: s,
               label: t(`opportunities.applicationStatuses.${s}`),
@@ -148,10 +184,10 @@ export function ApplicantsTable({ postId }: { postId: string }) {
           ]}
         />
       }
-      data-testid="employer-applicants"
+      data-testid={source.testId}
     >
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {t('employerPortal.post.privacy')}
+        {t(source.privacy)}
       </Typography.Paragraph>
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
@@ -166,10 +202,7 @@ export function ApplicantsTable({ postId }: { postId: string }) {
           locale={{
             emptyText:
               status === 'all' ? (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={t('employerPortal.applicant.empty')}
-                />
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(source.empty)} />
               ) : (
                 <EmptyState filtered />
               ),
@@ -182,17 +215,26 @@ export function ApplicantsTable({ postId }: { postId: string }) {
           )}
         />
       )}
-      <MoveModal postId={postId} move={move} onClose={() => setMove(null)} />
+      <MoveModal mutation={mutation} move={move} onClose={() => setMove(null)} />
     </Card>
   );
 }
 
+type TMoveMutation = ReturnType<typeof useMoveApplicant> | ReturnType<typeof useMoveApplication>;
+
 /** Confirm one step (with an optional note kept on record); the step's consequence is said before it is taken. */
-function MoveModal({ postId, move, onClose }: { postId: string; move: TMove | null; onClose: () => void }) {
+function MoveModal({
+  mutation,
+  move,
+  onClose,
+}: {
+  mutation: TMoveMutation;
+  move: TMove | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useServerErrorMessage();
-  const mutation = useMoveApplicant(postId);
   const [note, setNote] = useState('');
   const close = () => {
     setNote('');
@@ -208,7 +250,7 @@ function MoveModal({ postId, move, onClose }: { postId: string; move: TMove | nu
       {
         onSuccess: (a) => {
           void message.success(
-            t('employerPortal.applicant.moved', {
+            t('opportunities.applicants.moved', {
               status: t(`opportunities.applicationStatuses.${a.status}`),
             }),
           );
@@ -222,11 +264,11 @@ function MoveModal({ postId, move, onClose }: { postId: string; move: TMove | nu
     <Modal
       open={move !== null}
       title={
-        move ? t(`employerPortal.applicant.confirm.${move.status}`, { name: move.applicant.name }) : undefined
+        move ? t(`opportunities.applicants.confirm.${move.status}`, { name: move.applicant.name }) : undefined
       }
       onCancel={close}
       onOk={submit}
-      okText={move ? t(`employerPortal.applicant.moves.${move.status}`) : undefined}
+      okText={move ? t(`opportunities.applicants.moves.${move.status}`) : undefined}
       okButtonProps={
         {
           danger: move?.status === 'rejected',
@@ -241,12 +283,12 @@ function MoveModal({ postId, move, onClose }: { postId: string; move: TMove | nu
       {move && (
         <>
           <Typography.Paragraph>
-            {t(`employerPortal.applicant.confirmDetail.${move.status}`)}
+            {t(`opportunities.applicants.confirmDetail.${move.status}`)}
           </Typography.Paragraph>
           <Input
             value={note}
             maxLength={500}
-            placeholder={t('employerPortal.applicant.note')}
+            placeholder={t('opportunities.applicants.note')}
             onChange={(e) => setNote(e.target.value)}
             onPressEnter={submit}
           />
