@@ -78,6 +78,8 @@ export const COLUMNS = {
     'version',
     'updated_at',
     'updated_by',
+    'helper_user_id',
+    'paired_at',
   ],
   helper_pairing: [
     'id',
@@ -627,6 +629,16 @@ export function generateUniversity(
     i += n;
   }
   stats.helpers = helpers.length;
+  // the case's copy of its current pairing (triggers keep it in the app; COPY here runs without them)
+  const current = new Map<string, { helper: string; at: string }>();
+  for (const hp of batch.helper_pairing)
+    if (hp.ended_at === null)
+      current.set(String(hp.graduate_id), { helper: String(hp.helper_user_id), at: String(hp.started_at) });
+  for (const c of batch.ledger_case) {
+    const cur = current.get(String(c.graduate_id));
+    c.helper_user_id = cur?.helper ?? null;
+    c.paired_at = cur?.at ?? null;
+  }
 
   if (handovers.length > 0) {
     const batchId = randomUUID();

@@ -80,6 +80,12 @@ export const ledgerCase = pgTable(
     lastContactAt: timestamp('last_contact_at', { withTimezone: true }),
     nextFollowUpDue: timestamp('next_follow_up_due', { withTimezone: true }),
     progressUpdatedAt: timestamp('progress_updated_at', { withTimezone: true }),
+    /**
+     * The current 一帮一 pairing, copied from helper_pairing by a trigger (migration 0009) so that worklists sort
+     * and count without a lookup per case; helper_pairing stays the record, with history.
+     */
+    helperUserId: uuid('helper_user_id'),
+    pairedAt: timestamp('paired_at', { withTimezone: true }),
     destinationCode: text('destination_code'),
     destination: jsonb('destination').$type<TCaseDestination>(),
     version: integer('version').notNull().default(1),

@@ -1,16 +1,9 @@
-import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { TCaseListQuery } from '../../../domain/api/ledger.ts';
 import type { TLedgerRules } from '../../../domain/ledger/rules.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/query.ts';
-import {
-  appUser,
-  caseFile,
-  counselorClass,
-  graduate,
-  helperPairing,
-  ledgerCase,
-} from '../../db/schema/index.ts';
+import { appUser, caseFile, counselorClass, graduate, ledgerCase } from '../../db/schema/index.ts';
 import { activeSql, overdueSql, pairedSql, placedSql, siqingSql, urgencySql } from './clock-sql.ts';
 
 /** The columns the ledger clock reads, for rendering with the domain functions. */
@@ -28,7 +21,7 @@ const clockColumns = {
   nextFollowUpDue: ledgerCase.nextFollowUpDue,
   progressUpdatedAt: ledgerCase.progressUpdatedAt,
   destinationCode: ledgerCase.destinationCode,
-  pairedAt: helperPairing.startedAt,
+  pairedAt: ledgerCase.pairedAt,
 };
 
 /** The list's filters (besides scope) as one condition. */
@@ -63,24 +56,18 @@ const listColumns = {
   holderOrgName: sql<string>`(select name from org_unit o where o.id = ${ledgerCase.holderOrgId})`,
   helperName: sql<
     string | null
-  >`(select display_name from app_user u where u.id = ${helperPairing.helperUserId})`,
+  >`(select display_name from app_user u where u.id = ${ledgerCase.helperUserId})`,
   ...clockColumns,
   total: sql<number>`count(*) over ()`,
 };
 /**
- * ledger_case ⋈ graduate ⋈ current pairing; the names are correlated subqueries, evaluated for the page's rows
- * only (after sort and limit). As joins they cost ≈12–18 ms of planning per counselor list at 500k cases: eight
- * relations with the scope's semi-join (docs/benchmarks.md, caseload).
+ * ledger_case ⋈ graduate; the current pairing is ledger_case's own copy (no lookup per case: the admin's list
+ * sorts thousands) and the names are correlated subqueries, evaluated for the page's rows only (after sort and
+ * limit). As joins they cost ≈12–18 ms of planning per counselor list at 500k cases: eight relations with the
+ * scope's semi-join (docs/benchmarks.md, caseload).
  */
 const selectList = (db: TDbOrTx) =>
-  db
-    .select(listColumns)
-    .from(ledgerCase)
-    .innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId))
-    .leftJoin(
-      helperPairing,
-      and(eq(helperPairing.graduateId, ledgerCase.graduateId), isNull(helperPairing.endedAt)),
-    );
+  db.select(listColumns).from(ledgerCase).innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId));
 export type TCaseListRow = Awaited<ReturnType<typeof selectList>>[number];
 
 /** One page of cases matching `where`, in the requested order (urgency: earliest due date first). */
@@ -93,7 +80,7 @@ export async function listCases(
   const dir = q.order === 'desc' ? desc : asc;
   const order: SQL[] = {
     urgency: [
-      dir(urgencySql(rules, sql`(${helperPairing.id} is not null)`)),
+      dir(urgencySql(rules)),
       asc(sql`coalesce(${ledgerCase.lastContactAt}, ${ledgerCase.openedAt})`),
     ],
     name: [dir(graduate.name)],
@@ -157,7 +144,7 @@ const detailColumns = {
   updatedByName: sql<
     string | null
   >`(select display_name from app_user u where u.id = ${ledgerCase.updatedBy})`,
-  helperUserId: helperPairing.helperUserId,
+  helperUserId: ledgerCase.helperUserId,
   ethnicity: graduate.ethnicity,
   birthDate: graduate.birthDate,
   idMasked: graduate.idMasked,
@@ -173,14 +160,7 @@ const detailColumns = {
   collegeId: graduate.collegeId,
 };
 const selectDetail = (db: TDbOrTx) =>
-  db
-    .select(detailColumns)
-    .from(ledgerCase)
-    .innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId))
-    .leftJoin(
-      helperPairing,
-      and(eq(helperPairing.graduateId, ledgerCase.graduateId), isNull(helperPairing.endedAt)),
-    );
+  db.select(detailColumns).from(ledgerCase).innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId));
 export type TCaseDetailRow = Awaited<ReturnType<typeof selectDetail>>[number];
 
 /** The case page's row; `scope` (a condition on graduate) makes an out-of-scope case come back empty. */

@@ -18,8 +18,8 @@ const employedDestination = sql`(ledger_case.destination_code is not null
 export const placedSql = sql`(ledger_case.status = 'placed' or ${employedDestination})`;
 /** active: seeking work and not placed — only active cases have due dates */
 export const activeSql = sql`(ledger_case.status = 'seeking' and not ${employedDestination})`;
-export const pairedSql = sql`exists (select 1 from helper_pairing hp_now
-  where hp_now.graduate_id = ledger_case.graduate_id and hp_now.ended_at is null)`;
+/** paired: a current 一帮一 helper (ledger_case keeps a trigger-maintained copy of the current pairing) */
+export const pairedSql = sql`(ledger_case.helper_user_id is not null)`;
 
 /** end of the cohort's leaving day, 23:59:59 in China (UTC+8) = 15:59:59 UTC */
 function leavingSql(rules: TLedgerRules): SQL {
