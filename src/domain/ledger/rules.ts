@@ -52,8 +52,17 @@ export const DAY_MS = 86_400_000;
 
 /** The end of the cohort's last day at school (UTC+8 end of day, as an instant). */
 export function leavingDate(cohort: number, rules: TLedgerRules): Date {
-  return new Date(`${cohort}-${rules.leavingMonthDay}T23:59:59+08:00`);
+  // read for every case of every worklist page: parse each (cohort, day) once, hand out copies
+  const key = `${cohort}-${rules.leavingMonthDay}`;
+  let ms = leavingMs.get(key);
+  if (ms === undefined) {
+    ms = new Date(`${key}T23:59:59+08:00`).getTime();
+    if (leavingMs.size > 1000) leavingMs.clear();
+    leavingMs.set(key, ms);
+  }
+  return new Date(ms);
 }
+const leavingMs = new Map<string, number>();
 
 export function daysBetween(from: Date, to: Date): number {
   return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
