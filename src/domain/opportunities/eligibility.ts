@@ -172,10 +172,10 @@ function evaluateRule(rule: TEligibilityRule, f: TCandidateFacts, opts: TEligibi
         : v(rule, false, '未登记教师资格证', 'No teacher certificate on record; the post requires one');
     }
     case 'target_group_only':
-      // Names no group: the same text may reach a graduate's own screen, never an employer's.
+      // Names no group (never 帮扶对象 or worse): the same text reaches the graduate's own screen.
       return f.isTarget
-        ? v(rule, true, '属于本岗位的帮扶对象范围', 'Within the assisted group this post is reserved for')
-        : v(rule, false, '本岗位仅面向帮扶对象', 'This post is reserved for the assisted group');
+        ? v(rule, true, '属于本岗位的招聘对象范围', 'Within the group this post is reserved for')
+        : v(rule, false, '本岗位仅面向特定招聘对象', 'This post is reserved for a particular group');
   }
 }
 

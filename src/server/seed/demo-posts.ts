@@ -89,7 +89,7 @@ export function planDemoPosts(rng: Prng, now: Date, cohort: number, w: TPostWorl
       postKind: em.tags.includes('state_owned') ? 'state_owned' : 'enterprise',
       description: internship
         ? '见习期3–6个月，按月发放见习补贴，见习期满表现优秀者优先录用。'
-        : `${em.name}招聘${job.title}，五险一金，提供住宿；东西部协作和校友企业优先面向帮扶对象。`,
+        : `${em.name}招聘${job.title}，五险一金，提供住宿；东西部协作和校友企业，应届毕业生优先。`,
       createdBy: em.userId,
       // two of the demo employer's posts are drafts it has not opened yet
       ...(em === demo && i >= 10 && i < 12 ? { status: 'draft' } : {}),

@@ -227,4 +227,16 @@ describe('seedDemo pushes', () => {
     expect(mine.some((m) => !m.viewedAt)).toBe(true);
     expect(mine.every((m) => m.pushedBy)).toBe(true);
   });
+
+  it('writes nothing a graduate reads with a word about poverty or the assisted group', async () => {
+    // the self-service pages show push notes and post texts as seeded (the browser journey checks the page)
+    const notes = await deps.database.db.selectDistinct({ t: push.reason }).from(push);
+    const posts = await deps.database.db
+      .selectDistinct({ title: opportunity.title, description: opportunity.description })
+      .from(opportunity);
+    const texts = [...notes.map((n) => n.t), ...posts.flatMap((p) => [p.title, p.description ?? ''])];
+    expect(texts.length).toBeGreaterThan(10);
+    for (const word of ['贫困', '建档立卡', '扶贫', '52县', '重点县', '帮扶对象'])
+      expect(texts.filter((x) => x.includes(word))).toEqual([]);
+  });
 });
