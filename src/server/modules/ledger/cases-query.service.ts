@@ -36,21 +36,20 @@ export async function summarizeCaseload(deps: TDeps, ctx: TCtx, q: Partial<TCase
 /** The case page: profile (masked), sections, clock, files and the latest timeline entries. */
 export async function getCase(deps: TDeps, ctx: TCtx, caseId: string, db: TDbOrTx = deps.database.db) {
   const user = requireUser(ctx);
-  const row = await repo.findCaseDetail(db, caseId, caseScopeWhere(ctx));
-  if (!row) throw notFound('Case');
-  const [rules, counselors, files, events] = await Promise.all([
-    rulesFor(deps),
-    repo.listCounselorNames(db, row.collegeId, row.className),
-    repo.listCaseFiles(db, caseId),
+  // the timeline is read alongside; it is only returned once the detail (with the scope) found the case
+  const [row, events, rules] = await Promise.all([
+    repo.findCaseDetail(db, caseId, caseScopeWhere(ctx)),
     listCaseEvents(db, caseId, { withPrivate: canSeePrivate(ctx), limit: 100 }),
+    rulesFor(deps),
   ]);
+  if (!row) throw notFound('Case');
   return toCaseDetail(row, {
     user,
     crypto: deps.crypto,
     rules,
     now: deps.clock.now(),
-    counselors,
-    files,
+    counselors: row.counselorNames,
+    files: row.filesJson.map((f) => ({ ...f, createdAt: new Date(f.createdAt) })),
     events: events.map(toEventDto),
   }) satisfies TCaseDetail;
 }

@@ -3,7 +3,7 @@ import type { TCaseListQuery } from '../../../domain/api/ledger.ts';
 import type { TLedgerRules } from '../../../domain/ledger/rules.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/query.ts';
-import { appUser, caseFile, counselorClass, graduate, ledgerCase } from '../../db/schema/index.ts';
+import { graduate, ledgerCase } from '../../db/schema/index.ts';
 import { activeSql, overdueSql, pairedSql, placedSql, siqingSql, urgencySql } from './clock-sql.ts';
 
 /** The columns the ledger clock reads, for rendering with the domain functions. */
@@ -158,7 +158,17 @@ const detailColumns = {
   isTarget: graduate.isTarget,
   targetReasons: graduate.targetReasons,
   collegeId: graduate.collegeId,
+  // the class's counselors and the evidence files ride along: one statement for the case page, not three
+  counselorNames: sql<string[]>`array(select u.display_name from counselor_class cc
+    join app_user u on u.id = cc.user_id
+    where cc.college_id = ${graduate.collegeId} and cc.class_name = ${graduate.className}
+    order by u.display_name)`,
+  filesJson: sql<TFileJson[]>`coalesce((select json_agg(json_build_object('id', f.id, 'name', f.name,
+    'size', f.size, 'createdAt', f.created_at) order by f.created_at desc, f.id) from case_file f
+    where f.case_id = ${ledgerCase.id}), '[]'::json)`,
 };
+/** A case file as the detail statement returns it (JSON: the time is a string). */
+type TFileJson = { id: string; name: string; size: number; createdAt: string };
 const selectDetail = (db: TDbOrTx) =>
   db.select(detailColumns).from(ledgerCase).innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId));
 export type TCaseDetailRow = Awaited<ReturnType<typeof selectDetail>>[number];
@@ -173,26 +183,6 @@ export async function findCaseDetail(
     scope ? and(eq(ledgerCase.id, caseId), scope) : eq(ledgerCase.id, caseId),
   );
   return row;
-}
-
-/** Names of the counselors who keep the graduate's class. */
-export async function listCounselorNames(db: TDbOrTx, collegeId: string | null, className: string | null) {
-  if (!collegeId || !className) return [];
-  const rows = await db
-    .select({ name: appUser.displayName })
-    .from(counselorClass)
-    .innerJoin(appUser, eq(appUser.id, counselorClass.userId))
-    .where(and(eq(counselorClass.collegeId, collegeId), eq(counselorClass.className, className)))
-    .orderBy(asc(appUser.displayName));
-  return rows.map((r) => r.name);
-}
-
-export async function listCaseFiles(db: TDbOrTx, caseId: string) {
-  return db
-    .select({ id: caseFile.id, name: caseFile.name, size: caseFile.size, createdAt: caseFile.createdAt })
-    .from(caseFile)
-    .where(eq(caseFile.caseId, caseId))
-    .orderBy(desc(caseFile.createdAt));
 }
 
 export async function updateCase(
