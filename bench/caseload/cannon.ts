@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { pct, round } from './stats.ts';
 
 /*
  * One load phase, run in its own process so the load generator does not share the server's event loop:
@@ -60,10 +61,6 @@ function run(cfg: TPhaseConfig, durationS: number, latencies?: number[]): Promis
     if (latencies) instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });
 }
-
-const pct = (sorted: Float64Array, p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : Number.NaN;
-const round = (x: number) => Math.round(x * 100) / 100;
 
 export async function runPhase(cfg: TPhaseConfig): Promise<TPhaseResult> {
   const warm = cfg.warmupS > 0 ? await run(cfg, cfg.warmupS) : null;

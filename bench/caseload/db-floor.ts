@@ -5,6 +5,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import type { TPhaseResult } from './cannon.ts';
 import type { TCaptured } from './explain.ts';
+import { pct, round } from './stats.ts';
 
 /*
  * The database's share of a request, alone: the caseload list's own statement (captured from the app serving one
@@ -81,16 +82,15 @@ export async function runFloor(script: string, cfg: TFloorConfig): Promise<TPhas
       }
     }
     const sorted = Float64Array.from(latencies).sort();
-    const q = (p: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0);
     const processed = (s: string) => Number(/actually processed: (\d+)/.exec(s)?.[1] ?? 0);
     const mean = latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length);
     return {
       warmupRequests: processed(warm),
       requests: latencies.length,
       rps: round(latencies.length / cfg.durationS),
-      p50: q(0.5),
-      p95: q(0.95),
-      p99: q(0.99),
+      p50: round(pct(sorted, 50)),
+      p95: round(pct(sorted, 95)),
+      p99: round(pct(sorted, 99)),
       max: round(sorted[sorted.length - 1] ?? 0),
       mean: round(mean),
       errors: failed,
@@ -103,5 +103,3 @@ export async function runFloor(script: string, cfg: TFloorConfig): Promise<TPhas
     rmSync(logDir, { recursive: true, force: true });
   }
 }
-
-const round = (x: number) => Math.round(x * 100) / 100;

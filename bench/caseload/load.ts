@@ -1,15 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createCrypto } from '../../src/server/crypto.ts';
-import { openPostgres } from '../../src/server/db/client.ts';
 import { queryRows } from '../../src/server/db/query.ts';
 import { focusList, focusListCounty, meta } from '../../src/server/db/schema/index.ts';
 import { hashPassword } from '../../src/server/modules/auth/password.ts';
-import { loadReferenceData } from '../../src/server/modules/orgs/reference.loader.ts';
 import { insertPlannedOrgs, planDemoOrgs, readDemoUniversities } from '../../src/server/seed/demo-orgs.ts';
 import { DemoPopulation } from '../../src/server/seed/demo-population.ts';
 import { apportion, Prng } from '../../src/server/seed/prng.ts';
-import { copyRows, withDatabase } from '../pg-bulk.ts';
+import { buildIndexes, copyRows, dropSecondaryIndexes, freshBenchDatabase } from '../pg-bulk.ts';
 import { COLUMNS, generateUniversity, TABLE_ORDER, type TBatch, type TGenStats } from './generate.ts';
 
 /** The fixed secret of the bench data: the served app must use the same one to decrypt. */
@@ -53,22 +51,6 @@ const BULK_TABLES = [
   'case_event',
 ];
 
-/**
- * The secondary indexes of the bulk tables as the migrations made them (constraint indexes stay): dropped
- * before the COPYs and built again after, which is far quicker than maintaining them row by row.
- */
-async function dropSecondaryIndexes(pool: pg.Pool): Promise<string[]> {
-  const { rows } = await pool.query<{ name: string; def: string }>(
-    `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def
-     from pg_index i join pg_class t on t.oid = i.indrelid
-     where t.relname = any($1) and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`,
-    [BULK_TABLES],
-  );
-  for (const r of rows) await pool.query(`drop index ${r.name}`);
-  return rows.map((r) => r.def);
-}
-
-/** The bench data as stored by an earlier load, if complete. */
 export async function readLoadReport(url: string): Promise<TLoadReport | null> {
   const client = new pg.Client({ connectionString: url });
   try {
@@ -95,17 +77,8 @@ export async function loadCaseload(
   opts: { graduates: number; seed: number; log: (s: string) => void },
 ): Promise<TLoadReport> {
   const t0 = performance.now();
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
-  await admin.query(`create database ${BENCH_DB}`);
-  await admin.end();
-  const database = openPostgres(withDatabase(adminUrl, BENCH_DB));
-  const pool = (database.db as unknown as { $client: pg.Pool }).$client;
-  const { db } = database;
+  const { database, pool, db } = await freshBenchDatabase(adminUrl, BENCH_DB);
   try {
-    await database.migrate();
-    await loadReferenceData(db);
     const tSchema = performance.now();
 
     const focus = (await db.selectDistinct({ code: focusListCounty.countyCode }).from(focusListCounty)).map(
@@ -159,7 +132,7 @@ export async function loadCaseload(
     const rows: Record<string, number> = {};
     let generateMs = 0;
     let copyMs = 0;
-    const indexDefs = await dropSecondaryIndexes(pool);
+    const indexDefs = await dropSecondaryIndexes(pool, BULK_TABLES);
     for (const [i, u] of universities.entries()) {
       let t = performance.now();
       const { batch, stats } = generateUniversity(ctx, u, i + 1, sizes[i]!);
@@ -178,13 +151,7 @@ export async function loadCaseload(
       );
     }
     const tData = performance.now();
-    // two at a time: the machine has two cores
-    const pending = [...indexDefs];
-    await Promise.all(
-      [0, 1].map(async () => {
-        for (let def = pending.shift(); def; def = pending.shift()) await pool.query(def);
-      }),
-    );
+    await buildIndexes(pool, indexDefs);
     // the foreign keys the COPYs did not check, checked once over the whole load
     const [orphans] = await queryRows<{ n: number }>(
       db,

@@ -1,14 +1,12 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createCrypto } from '../../src/server/crypto.ts';
-import { openPostgres } from '../../src/server/db/client.ts';
 import { queryRows } from '../../src/server/db/query.ts';
 import { focusListCounty, meta } from '../../src/server/db/schema/index.ts';
-import { loadReferenceData } from '../../src/server/modules/orgs/reference.loader.ts';
 import { insertPlannedOrgs, planDemoOrgs, readDemoUniversities } from '../../src/server/seed/demo-orgs.ts';
 import { DemoPopulation } from '../../src/server/seed/demo-population.ts';
 import { apportion, Prng } from '../../src/server/seed/prng.ts';
-import { copyRows, withDatabase } from '../pg-bulk.ts';
+import { buildIndexes, copyRows, dropSecondaryIndexes, freshBenchDatabase } from '../pg-bulk.ts';
 import { CASE_COLUMNS, generateCases } from './generate-cases.ts';
 import { generatePosts, POST_COLUMNS } from './generate-posts.ts';
 
@@ -52,29 +50,14 @@ export async function loadMatchingData(
   o: { cases: number; posts: number; seed: number; today: string; log: (s: string) => void },
 ): Promise<TLoadReport> {
   const t0 = performance.now();
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
-  await admin.query(`create database ${BENCH_DB}`);
-  await admin.end();
-  const database = openPostgres(withDatabase(adminUrl, BENCH_DB));
-  const pool = (database.db as unknown as { $client: pg.Pool }).$client;
-  const { db } = database;
+  const { database, pool, db } = await freshBenchDatabase(adminUrl, BENCH_DB);
   try {
-    await database.migrate();
-    await loadReferenceData(db);
     const focus = (await db.selectDistinct({ code: focusListCounty.countyCode }).from(focusListCounty)).map(
       (r) => r.code,
     );
     const orgIds = await db.transaction(async (tx) => insertPlannedOrgs(tx, await planDemoOrgs(tx, focus)));
     const tSchema = performance.now();
-    const { rows: indexes } = await pool.query<{ name: string; def: string }>(
-      `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def
-       from pg_index i join pg_class t on t.oid = i.indrelid
-       where t.relname = any($1) and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`,
-      [BULK],
-    );
-    for (const r of indexes) await pool.query(`drop index ${r.name}`);
+    const indexDefs = await dropSecondaryIndexes(pool, BULK);
 
     const rng = new Prng(o.seed);
     const cohort = Number(o.today.slice(0, 4));
@@ -116,12 +99,7 @@ export async function loadMatchingData(
       `  ${o.cases.toLocaleString('en')} cases (generate ${(generateMs / 1000).toFixed(1)} s, COPY ${(copyMs / 1000).toFixed(1)} s)`,
     );
     const tData = performance.now();
-    const pending = indexes.map((r) => r.def);
-    await Promise.all(
-      [0, 1].map(async () => {
-        for (let def = pending.shift(); def; def = pending.shift()) await pool.query(def);
-      }),
-    );
+    await buildIndexes(pool, indexDefs);
     await db.execute(sql`vacuum analyze`);
     const tEnd = performance.now();
     const [size] = await queryRows<{ mb: number }>(
