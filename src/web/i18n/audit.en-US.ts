@@ -136,5 +136,11 @@ export const auditEn = {
     opportunity: 'Post',
     application: 'Application',
     zsb_plan: '专升本 plan',
+    handover_batch: 'Handover batch',
+    helper_pairing: '一帮一 pairing',
+    matching_run: 'Recommendation run',
+    notification: 'Notification',
+    overdue_item: 'Overdue item',
+    push: 'Post push',
   },
 };

@@ -121,5 +121,11 @@ export const auditZh = {
     opportunity: '岗位',
     application: '岗位申请',
     zsb_plan: '专升本计划',
+    handover_batch: '移交批次',
+    helper_pairing: '一帮一结对',
+    matching_run: '批量推荐',
+    notification: '消息通知',
+    overdue_item: '逾期事项',
+    push: '岗位推送',
   },
 };

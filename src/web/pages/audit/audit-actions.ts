@@ -100,6 +100,12 @@ export const ENTITY_TYPES = [
   'opportunity',
   'application',
   'zsb_plan',
+  'handover_batch',
+  'helper_pairing',
+  'matching_run',
+  'notification',
+  'overdue_item',
+  'push',
 ] as const;
 export type TEntityType = (typeof ENTITY_TYPES)[number];
 
