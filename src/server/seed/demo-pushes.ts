@@ -75,8 +75,7 @@ async function loadCases(deps: TDeps, cohort: number) {
                 (select u.id from counselor_class cc join app_user u on u.id = cc.user_id and u.active
                   where cc.college_id = graduate.college_id and cc.class_name = graduate.class_name
                   order by u.username limit 1),
-                (select hp.helper_user_id from helper_pairing hp
-                  where hp.graduate_id = graduate.id and hp.ended_at is null),
+                c.helper_user_id,
                 (select u.id from app_user u where u.org_id = c.university_id and u.active
                   and 'university_admin' = any(u.roles) order by u.username limit 1)) end as actor_id
           from ledger_case c join graduate on graduate.id = c.graduate_id
