@@ -38,7 +38,8 @@ function hasValues(config: TQueryConfig, values: unknown): boolean {
  * each once per connection and can reuse its plan: the caseload list spent ≈0.8 ms of its ≈2.6 ms of server
  * CPU planning the same statement again on every request (docs/benchmarks.md, caseload). Names are a hash of
  * the text, so one name always means one text; only texts seen repeatedly are named, at most
- * MAX_NAMED_PER_CONNECTION per connection. Values stay parameters, so nothing is ever interpolated.
+ * MAX_NAMED_PER_CONNECTION per connection. Values stay parameters, so nothing is ever interpolated. An empty
+ * name (drizzle's `prepare(BY_TEXT)`, statement-cache.ts) counts as none.
  */
 export class PreparingClient extends pg.Client {
   #named = 0;
@@ -49,7 +50,7 @@ export class PreparingClient extends pg.Client {
       config &&
       typeof config === 'object' &&
       typeof (config as TQueryConfig).text === 'string' &&
-      (config as TQueryConfig).name === undefined &&
+      !(config as TQueryConfig).name &&
       typeof config.submit !== 'function' &&
       hasValues(config, values) &&
       this.#named < MAX_NAMED_PER_CONNECTION

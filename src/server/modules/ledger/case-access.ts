@@ -1,7 +1,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { canSeePrivateNotes, caseWriteDenial } from '../../../domain/ledger/access.ts';
 import type { TCaseStage } from '../../../domain/ledger/codes.ts';
-import { scopeFor } from '../../../domain/scope.ts';
+import { scopeFor, type TScope } from '../../../domain/scope.ts';
 import type { TCtx } from '../../context.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { graduate, ledgerCase } from '../../db/schema/index.ts';
@@ -15,9 +15,14 @@ import { requireUser } from '../auth/auth.service.ts';
  * and ANDs `caseScopeWhere`.
  */
 
+/** The case-file scope of the user (no clause without a user: nothing). */
+export function caseScope(ctx: TCtx): TScope {
+  return ctx.user ? scopeFor(ctx.user, 'case') : { clauses: [] };
+}
+
 /** The case-file scope as a condition on `graduate` (join `ledger_case` to `graduate` to use it). */
 export function caseScopeWhere(ctx: TCtx): SQL {
-  return ctx.user ? graduateScopeWhere(scopeFor(ctx.user, 'case')) : sql`false`;
+  return graduateScopeWhere(caseScope(ctx));
 }
 
 export function canSeePrivate(ctx: TCtx): boolean {

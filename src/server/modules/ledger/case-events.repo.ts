@@ -1,8 +1,9 @@
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { TCaseEventKind } from '../../../domain/ledger/codes.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { queryCount } from '../../db/query.ts';
 import { caseEvent } from '../../db/schema/index.ts';
+import { BY_TEXT, reuseStatement } from '../../db/statement-cache.ts';
 
 export type TNewCaseEvent = {
   caseId: string;
@@ -32,30 +33,45 @@ export async function appendCaseEvents(tx: TDbOrTx, events: TNewCaseEvent[]): Pr
   );
 }
 
-/** The newest events of a case, private notes only when `withPrivate`. */
+/**
+ * The newest events of a case, private notes only when `withPrivate`. Built once per filter shape
+ * (statement-cache.ts): the case, the kind and the page are bound on each call.
+ */
 export async function listCaseEvents(
   db: TDbOrTx,
   caseId: string,
   opts: { withPrivate: boolean; limit: number; offset?: number; kind?: string },
 ) {
-  return db
-    .select({
-      id: caseEvent.id,
-      kind: caseEvent.kind,
-      at: caseEvent.at,
-      occurredOn: caseEvent.occurredOn,
-      actorName: caseEvent.actorName,
-      data: caseEvent.data,
-      private: caseEvent.private,
-    })
-    .from(caseEvent)
-    .where(eventsWhere(caseId, opts))
-    .orderBy(desc(caseEvent.id))
-    .limit(opts.limit)
-    .offset(opts.offset ?? 0);
+  const statement = reuseStatement(db, ['cases.events', opts.withPrivate, !!opts.kind], () =>
+    db
+      .select({
+        id: caseEvent.id,
+        kind: caseEvent.kind,
+        at: caseEvent.at,
+        occurredOn: caseEvent.occurredOn,
+        actorName: caseEvent.actorName,
+        data: caseEvent.data,
+        private: caseEvent.private,
+      })
+      .from(caseEvent)
+      .where(
+        eventsWhere(sql.placeholder('caseId'), {
+          withPrivate: opts.withPrivate,
+          ...(opts.kind ? { kind: sql.placeholder('kind') } : {}),
+        }),
+      )
+      .orderBy(desc(caseEvent.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(BY_TEXT),
+  );
+  return statement.execute({ caseId, kind: opts.kind, limit: opts.limit, offset: opts.offset ?? 0 });
 }
 
-function eventsWhere(caseId: string, opts: { withPrivate: boolean; kind?: string }) {
+function eventsWhere(
+  caseId: string | Placeholder,
+  opts: { withPrivate: boolean; kind?: string | Placeholder },
+) {
   const conds: SQL[] = [eq(caseEvent.caseId, caseId)];
   if (!opts.withPrivate) conds.push(eq(caseEvent.private, false));
   if (opts.kind) conds.push(eq(caseEvent.kind, opts.kind));

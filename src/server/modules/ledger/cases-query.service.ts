@@ -1,27 +1,20 @@
-import { and, type SQL } from 'drizzle-orm';
 import type { TCaseDetail, TCaseListQuery } from '../../../domain/api/ledger.ts';
 import type { TCtx, TDeps } from '../../context.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
 import { requireUser } from '../auth/auth.service.ts';
-import { canSeePrivate, caseScopeWhere, getCaseInScope } from './case-access.ts';
+import { canSeePrivate, caseScope, getCaseInScope } from './case-access.ts';
 import { countCaseEvents, listCaseEvents } from './case-events.repo.ts';
 import { toCaseDetail, toCaseListItem, toEventDto } from './case-present.ts';
 import * as repo from './cases.repo.ts';
 import { rulesFor } from './ledger-rules.ts';
-
-/** Scope first, then the user's filters. */
-function scopedCaseWhere(ctx: TCtx, filter: SQL | undefined): SQL {
-  return and(caseScopeWhere(ctx), filter) ?? caseScopeWhere(ctx);
-}
 
 /** The caseload in scope ("my caseload" for counselors and helpers), most urgent first by default. */
 export async function listCases(deps: TDeps, ctx: TCtx, q: TCaseListQuery) {
   requireUser(ctx);
   const { db } = deps.database;
   const [rules, now] = [await rulesFor(deps), deps.clock.now()];
-  const where = scopedCaseWhere(ctx, repo.caseFilterWhere(q, rules, now));
-  const { rows, total } = await repo.listCases(db, where, q, rules);
+  const { rows, total } = await repo.listCases(db, caseScope(ctx), q, rules, now);
   return { items: rows.map((r) => toCaseListItem(r, rules, now)), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -30,7 +23,7 @@ export async function summarizeCaseload(deps: TDeps, ctx: TCtx, q: Partial<TCase
   requireUser(ctx);
   const { db } = deps.database;
   const [rules, now] = [await rulesFor(deps), deps.clock.now()];
-  return repo.summarizeCases(db, scopedCaseWhere(ctx, repo.caseFilterWhere(q, rules, now)), rules, now);
+  return repo.summarizeCases(db, repo.scopedFilterWhere(caseScope(ctx), q, rules, now), rules, now);
 }
 
 /** The case page: profile (masked), sections, clock, files and the latest timeline entries. */
@@ -38,7 +31,7 @@ export async function getCase(deps: TDeps, ctx: TCtx, caseId: string, db: TDbOrT
   const user = requireUser(ctx);
   // the timeline is read alongside; it is only returned once the detail (with the scope) found the case
   const [row, events, rules] = await Promise.all([
-    repo.findCaseDetail(db, caseId, caseScopeWhere(ctx)),
+    repo.findCaseDetail(db, caseId, caseScope(ctx)),
     listCaseEvents(db, caseId, { withPrivate: canSeePrivate(ctx), limit: 100 }),
     rulesFor(deps),
   ]);
@@ -80,6 +73,6 @@ export async function siqingByUnit(
   requireUser(ctx);
   const { db } = deps.database;
   const [rules, now] = [await rulesFor(deps), deps.clock.now()];
-  const where = scopedCaseWhere(ctx, repo.caseFilterWhere(q.cohort ? { cohort: q.cohort } : {}, rules, now));
+  const where = repo.scopedFilterWhere(caseScope(ctx), q.cohort ? { cohort: q.cohort } : {}, rules, now);
   return repo.siqingByUnit(db, where, q.groupBy, rules, now);
 }

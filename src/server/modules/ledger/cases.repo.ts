@@ -1,10 +1,21 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { TCaseListQuery } from '../../../domain/api/ledger.ts';
 import type { TLedgerRules } from '../../../domain/ledger/rules.ts';
+import type { TScope } from '../../../domain/scope.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/query.ts';
 import { graduate, ledgerCase } from '../../db/schema/index.ts';
-import { activeSql, overdueSql, pairedSql, placedSql, siqingSql, urgencySql } from './clock-sql.ts';
+import { BY_TEXT, reuseStatement } from '../../db/statement-cache.ts';
+import { graduateScopeWhere } from '../../plugins/scope-sql.ts';
+import {
+  activeSql,
+  overdueSql,
+  pairedSql,
+  placedSql,
+  siqingSql,
+  type TNow,
+  urgencySql,
+} from './clock-sql.ts';
 
 /** The columns the ledger clock reads, for rendering with the domain functions. */
 const clockColumns = {
@@ -25,7 +36,7 @@ const clockColumns = {
 };
 
 /** The list's filters (besides scope) as one condition. */
-export function caseFilterWhere(q: Partial<TCaseListQuery>, rules: TLedgerRules, now: Date): SQL | undefined {
+export function caseFilterWhere(q: Partial<TCaseListQuery>, rules: TLedgerRules, now: TNow): SQL | undefined {
   const conds: SQL[] = [];
   if (q.q) {
     const like = `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
@@ -70,31 +81,63 @@ const selectList = (db: TDbOrTx) =>
   db.select(listColumns).from(ledgerCase).innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId));
 export type TCaseListRow = Awaited<ReturnType<typeof selectList>>[number];
 
-/** One page of cases matching `where`, in the requested order (urgency: earliest due date first). */
+const NOW = sql.placeholder('now');
+
+/** Scope and the user's filters, as one condition (the filters' `now` may be a placeholder). */
+export function scopedFilterWhere(
+  scope: TScope,
+  q: Partial<TCaseListQuery>,
+  rules: TLedgerRules,
+  now: TNow,
+): SQL {
+  const scopeWhere = graduateScopeWhere(scope);
+  return and(scopeWhere, caseFilterWhere(q, rules, now)) ?? scopeWhere;
+}
+
+/**
+ * One page of the cases in `scope` matching the filters, in the requested order (urgency: earliest due date
+ * first). The statement is built once per scope, filters, order and rules (statement-cache.ts); the instant,
+ * the page size and the offset are bound on each call.
+ */
 export async function listCases(
   db: TDbOrTx,
-  where: SQL,
-  q: Pick<TCaseListQuery, 'sort' | 'order' | 'page' | 'pageSize'>,
+  scope: TScope,
+  q: TCaseListQuery,
   rules: TLedgerRules,
+  now: Date,
 ) {
-  const dir = q.order === 'desc' ? desc : asc;
-  const order: SQL[] = {
-    urgency: [
-      dir(urgencySql(rules)),
-      asc(sql`coalesce(${ledgerCase.lastContactAt}, ${ledgerCase.openedAt})`),
-    ],
-    name: [dir(graduate.name)],
-    lastContact: [dir(sql`coalesce(${ledgerCase.lastContactAt}, ${ledgerCase.openedAt})`)],
-    opened: [dir(ledgerCase.openedAt)],
-    college: [dir(graduate.collegeName), asc(graduate.className)],
-  }[q.sort];
+  const { page, pageSize, ...shape } = q;
+  const statement = reuseStatement(db, ['cases.list', scope, shape, rules], () => {
+    const dir = shape.order === 'desc' ? desc : asc;
+    const order: SQL[] = {
+      urgency: [
+        dir(urgencySql(rules)),
+        asc(sql`coalesce(${ledgerCase.lastContactAt}, ${ledgerCase.openedAt})`),
+      ],
+      name: [dir(graduate.name)],
+      lastContact: [dir(sql`coalesce(${ledgerCase.lastContactAt}, ${ledgerCase.openedAt})`)],
+      opened: [dir(ledgerCase.openedAt)],
+      college: [dir(graduate.collegeName), asc(graduate.className)],
+    }[shape.sort];
+    return selectList(db)
+      .where(scopedFilterWhere(scope, shape, rules, NOW))
+      .orderBy(...order, asc(graduate.name), asc(ledgerCase.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(BY_TEXT);
+  });
+  const rows = await statement.execute({
+    now: now.toISOString(),
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
   // the total rides along as a window count (one statement instead of two); a page past the end asks again
-  const rows = await selectList(db)
-    .where(where)
-    .orderBy(...order, asc(graduate.name), asc(ledgerCase.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const total = rows.length > 0 ? Number(rows[0]!.total) : q.page > 1 ? await countCases(db, where) : 0;
+  const total =
+    rows.length > 0
+      ? Number(rows[0]!.total)
+      : page > 1
+        ? await countCases(db, scopedFilterWhere(scope, shape, rules, now))
+        : 0;
   return { rows, total };
 }
 
@@ -173,15 +216,22 @@ const selectDetail = (db: TDbOrTx) =>
   db.select(detailColumns).from(ledgerCase).innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId));
 export type TCaseDetailRow = Awaited<ReturnType<typeof selectDetail>>[number];
 
-/** The case page's row; `scope` (a condition on graduate) makes an out-of-scope case come back empty. */
+/**
+ * The case page's row; with `scope` an out-of-scope case comes back empty. Built once per scope
+ * (statement-cache.ts), the case id bound on each call.
+ */
 export async function findCaseDetail(
   db: TDbOrTx,
   caseId: string,
-  scope?: SQL,
+  scope?: TScope,
 ): Promise<TCaseDetailRow | undefined> {
-  const [row] = await selectDetail(db).where(
-    scope ? and(eq(ledgerCase.id, caseId), scope) : eq(ledgerCase.id, caseId),
-  );
+  const statement = reuseStatement(db, ['cases.detail', scope ?? null], () => {
+    const id = eq(ledgerCase.id, sql.placeholder('caseId'));
+    return selectDetail(db)
+      .where(scope ? and(id, graduateScopeWhere(scope)) : id)
+      .prepare(BY_TEXT);
+  });
+  const [row] = await statement.execute({ caseId });
   return row;
 }
 

@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { UNEMPLOYED_DESTINATIONS } from '../../../domain/ledger/codes.ts';
 import type { TLedgerRules } from '../../../domain/ledger/rules.ts';
 
@@ -9,7 +9,9 @@ import type { TLedgerRules } from '../../../domain/ledger/rules.ts';
  */
 
 const days = (n: number) => sql`(${n}::int * interval '1 day')`;
-const at = (now: Date) => sql`${now.toISOString()}::timestamptz`;
+/** The current instant: a value, or a placeholder bound at execute time by statements built once. */
+export type TNow = Date | Placeholder;
+const at = (now: TNow) => sql`${now instanceof Date ? now.toISOString() : now}::timestamptz`;
 const unemployed = sql.raw(UNEMPLOYED_DESTINATIONS.map((c) => `'${c}'`).join(','));
 
 const employedDestination = sql`(ledger_case.destination_code is not null
@@ -50,12 +52,12 @@ export function urgencySql(rules: TLedgerRules, paired: SQL = pairedSql): SQL {
     else 'infinity'::timestamptz end)`;
 }
 
-export function overdueSql(rules: TLedgerRules, now: Date): SQL {
+export function overdueSql(rules: TLedgerRules, now: TNow): SQL {
   return sql`(${urgencySql(rules)} < ${at(now)})`;
 }
 
 /** The four 四清 flags as booleans; mirrors `evaluateSiqing`. */
-export function siqingSql(rules: TLedgerRules, now: Date) {
+export function siqingSql(rules: TLedgerRules, now: TNow) {
   const since = (n: number) => sql`${at(now)} - ${days(n)}`;
   return {
     profile: sql`(ledger_case.profile_verified_at is not null and graduate.phone_encrypted is not null)`,
