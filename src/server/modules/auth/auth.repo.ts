@@ -6,6 +6,7 @@ import type { TRole } from '../../../domain/roles.ts';
 import type { TSessionUser } from '../../context.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { appUser, orgUnit, userSession } from '../../db/schema/index.ts';
+import { forgetUserName } from '../orgs/display-names.ts';
 import { forgetSessions } from './session-cache.ts';
 
 export type TUserRow = typeof appUser.$inferSelect;
@@ -22,6 +23,7 @@ export async function findUserById(db: TDbOrTx, id: string): Promise<TUserRow | 
 
 export async function updateUser(db: TDbOrTx, id: string, set: Partial<typeof appUser.$inferInsert>) {
   forgetSessions({ userId: id });
+  forgetUserName(id);
   await db.update(appUser).set(set).where(eq(appUser.id, id));
 }
 

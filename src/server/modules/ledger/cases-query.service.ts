@@ -3,6 +3,7 @@ import type { TCtx, TDeps } from '../../context.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
 import { requireUser } from '../auth/auth.service.ts';
+import { displayNames } from '../orgs/display-names.ts';
 import { canSeePrivate, caseScope, getCaseInScope } from './case-access.ts';
 import { countCaseEvents, listCaseEvents } from './case-events.repo.ts';
 import { toCaseDetail, toCaseListItem, toEventDto } from './case-present.ts';
@@ -15,7 +16,17 @@ export async function listCases(deps: TDeps, ctx: TCtx, q: TCaseListQuery) {
   const { db } = deps.database;
   const [rules, now] = [await rulesFor(deps), deps.clock.now()];
   const { rows, total } = await repo.listCases(db, caseScope(ctx), q, rules, now);
-  return { items: rows.map((r) => toCaseListItem(r, rules, now)), total, page: q.page, pageSize: q.pageSize };
+  const names = await displayNames(db, {
+    org: rows.flatMap((r) => [r.universityId, r.holderOrgId]),
+    region: rows.map((r) => r.domicileCountyCode),
+    user: rows.map((r) => r.helperUserId),
+  });
+  return {
+    items: rows.map((r) => toCaseListItem(r, names, rules, now)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /** Summary cards of the worklist, over the same filters. */

@@ -4,6 +4,7 @@ import { DAY_MS } from '../../../domain/ledger/rules.ts';
 import type { TCtx } from '../../context.ts';
 import { reusedStatementCount } from '../../db/statement-cache.ts';
 import { ctxOf } from '../../test/factories.ts';
+import { updateUser } from '../auth/auth.repo.ts';
 import { createTestDeps, type TTestDeps } from '../../test/test-deps.ts';
 import { getCase, listCases } from './cases-query.service.ts';
 import { buildLedgerWorld } from './ledger-test-world.ts';
@@ -80,5 +81,24 @@ describe('reused ledger statements', () => {
     await expect(getCase(deps, ctx.other, myCases[0]!)).rejects.toMatchObject({ code: 'not_found' });
     expect((await getCase(deps, ctx.other, theirCase)).id).toBe(theirCase);
     await expect(getCase(deps, ctx.me, theirCase)).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('names beside each row (orgs/display-names.ts)', () => {
+  it("show the university, domicile, holder and helper, and follow a helper's change of name", async () => {
+    await mine.pair((await mine.addCase({ domicileCountyCode: '520526' })).graduate.id);
+    const paired = async () =>
+      (await listCases(deps, ctx.me, query())).items.find((i) => i.helperName !== null)!;
+    const row = await paired();
+    expect(row).toMatchObject({
+      universityName: mine.uni.name,
+      holderOrgName: mine.uni.name,
+      domicileName: '威宁彝族回族苗族自治县',
+      helperName: '周副校长',
+    });
+    await updateUser(deps.database.db, mine.helper.id, { displayName: '周校长' });
+    expect((await paired()).helperName).toBe('周校长');
+    // an unpaired case has no helper name, not a stale one
+    expect((await listCases(deps, ctx.me, query())).items.filter((i) => i.helperName === null)).toHaveLength(3);
   });
 });

@@ -58,24 +58,31 @@ const listColumns = {
   graduateId: ledgerCase.graduateId,
   name: graduate.name,
   gender: graduate.gender,
-  universityName: sql<string>`(select name from org_unit o where o.id = ${ledgerCase.universityId})`,
   collegeName: graduate.collegeName,
   className: graduate.className,
   majorName: graduate.majorName,
   level: graduate.level,
+  // named by the service from the process's name directory (orgs/display-names.ts), not per row here
+  universityId: ledgerCase.universityId,
+  domicileCountyCode: graduate.domicileCountyCode,
+  holderOrgId: ledgerCase.holderOrgId,
+  helperUserId: ledgerCase.helperUserId,
+  ...clockColumns,
+  total: sql<number>`count(*) over ()`,
+};
+/** The names the case page shows, read with its one row. */
+const nameColumns = {
+  universityName: sql<string>`(select name from org_unit o where o.id = ${ledgerCase.universityId})`,
   domicileName: sql<string | null>`(select name from region r where r.code = ${graduate.domicileCountyCode})`,
   holderOrgName: sql<string>`(select name from org_unit o where o.id = ${ledgerCase.holderOrgId})`,
   helperName: sql<
     string | null
   >`(select display_name from app_user u where u.id = ${ledgerCase.helperUserId})`,
-  ...clockColumns,
-  total: sql<number>`count(*) over ()`,
 };
 /**
  * ledger_case ⋈ graduate; the current pairing is ledger_case's own copy (no lookup per case: the admin's list
- * sorts thousands) and the names are correlated subqueries, evaluated for the page's rows only (after sort and
- * limit). As joins they cost ≈12–18 ms of planning per counselor list at 500k cases: eight relations with the
- * scope's semi-join (docs/benchmarks.md, caseload).
+ * sorts thousands). Joins to the name tables cost ≈12–18 ms of planning per counselor list at 500k cases
+ * (eight relations with the scope's semi-join), correlated subqueries a third of the statement's time.
  */
 const selectList = (db: TDbOrTx) =>
   db.select(listColumns).from(ledgerCase).innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId));
@@ -175,8 +182,8 @@ export async function summarizeCases(db: TDbOrTx, where: SQL, rules: TLedgerRule
 
 const detailColumns = {
   ...listColumns,
+  ...nameColumns,
   version: ledgerCase.version,
-  holderOrgId: ledgerCase.holderOrgId,
   handedOverAt: ledgerCase.handedOverAt,
   needs: ledgerCase.needs,
   planText: ledgerCase.planText,
@@ -187,14 +194,12 @@ const detailColumns = {
   updatedByName: sql<
     string | null
   >`(select display_name from app_user u where u.id = ${ledgerCase.updatedBy})`,
-  helperUserId: ledgerCase.helperUserId,
   ethnicity: graduate.ethnicity,
   birthDate: graduate.birthDate,
   idMasked: graduate.idMasked,
   idEncrypted: graduate.idEncrypted,
   phoneEncrypted: graduate.phoneEncrypted,
   majorCode: graduate.majorCode,
-  domicileCountyCode: graduate.domicileCountyCode,
   difficultyCode: graduate.difficultyCode,
   isRegisteredPoor: graduate.isRegisteredPoor,
   isFocusCounty: graduate.isFocusCounty,

@@ -1,0 +1,44 @@
+import { openPostgres } from '../src/server/db/client.ts';
+import { createCrypto } from '../src/server/crypto.ts';
+import { systemClock } from '../src/server/context.ts';
+import { ctxOf } from '../src/server/test/factories.ts';
+import { listCases } from '../src/server/modules/ledger/cases-query.service.ts';
+import * as repo from '../src/server/modules/ledger/cases.repo.ts';
+import { caseScope } from '../src/server/modules/ledger/case-access.ts';
+import { rulesFor } from '../src/server/modules/ledger/ledger-rules.ts';
+import { toCaseListItem } from '../src/server/modules/ledger/case-present.ts';
+import { ZPage } from '../src/domain/api/common.ts';
+import { ZCaseListItem } from '../src/domain/api/ledger.ts';
+import { z } from 'zod';
+const database = openPostgres('postgres://postgres@127.0.0.1:5432/bangfu_bench_caseload');
+const pool = (database.db as any).$client;
+const deps = { database, crypto: createCrypto('bench-caseload-secret-0123456789abcdefghijklmnop'), clock: systemClock } as any;
+const { rows: us } = await pool.query(`select username from app_user where 'counselor' = any(roles) order by md5(username) limit 50`);
+const ctxs = [] as any[]; for (const u of us) ctxs.push(await ctxOf(deps, u));
+const q = { page: 1, pageSize: 20, sort: 'urgency', order: 'asc' } as any;
+const S = ZPage(ZCaseListItem);
+async function bench(name: string, f: (i: number) => Promise<unknown> | unknown, n = 3000) {
+  for (let i = 0; i < 500; i++) await f(i);
+  const c0 = process.cpuUsage(); const t = performance.now();
+  for (let i = 0; i < n; i++) await f(i);
+  const c = process.cpuUsage(c0);
+  console.log(name.padEnd(30), 'cpu', ((c.user + c.system) / n).toFixed(0), 'µs  wall', ((performance.now() - t) / n * 1000).toFixed(0), 'µs');
+}
+const rules = await rulesFor(deps);
+const now = new Date();
+await bench('select 1', () => pool.query('select 1'));
+await bench('repo.listCases', (i) => repo.listCases(database.db, caseScope(ctxs[i % 50]), q, rules, now));
+const res = await repo.listCases(database.db, caseScope(ctxs[0]), q, rules, now);
+await bench('toCaseListItem x20', () => res.rows.map((r) => toCaseListItem(r, rules, now)));
+await bench('service listCases', (i) => listCases(deps, ctxs[i % 50], q));
+const out = await listCases(deps, ctxs[0], q);
+await bench('zod encode + stringify', () => JSON.stringify(z.encode(S, out)));
+await bench('stringify', () => JSON.stringify(out));
+// raw pg: same text, same values, array rows
+const captured: any[] = [];
+const orig = pool.query.bind(pool); pool.query = (c: any, v: any) => { captured.push([c, v]); return orig(c, v); };
+await repo.listCases(database.db, caseScope(ctxs[0]), q, rules, now); pool.query = orig;
+const [cfg, vals] = captured[0];
+await bench('raw pg same config', () => pool.query(cfg, vals));
+await bench('raw pg, default parsers', () => pool.query({ text: cfg.text, name: cfg.name, rowMode: 'array' }, vals));
+await database.close();

@@ -1,0 +1,22 @@
+import { openPostgres } from '../src/server/db/client.ts';
+import { createCrypto } from '../src/server/crypto.ts';
+import { systemClock } from '../src/server/context.ts';
+import { ctxOf } from '../src/server/test/factories.ts';
+import * as repo from '../src/server/modules/ledger/cases.repo.ts';
+import { caseScope } from '../src/server/modules/ledger/case-access.ts';
+import { rulesFor } from '../src/server/modules/ledger/ledger-rules.ts';
+const database = openPostgres('postgres://postgres@127.0.0.1:5432/bangfu_bench_caseload');
+const pool = (database.db as any).$client;
+const deps = { database, crypto: createCrypto('bench-caseload-secret-0123456789abcdefghijklmnop'), clock: systemClock } as any;
+const { rows: us } = await pool.query(`select username from app_user where 'counselor' = any(roles) order by md5(username) limit 50`);
+const ctxs = [] as any[]; for (const u of us) ctxs.push(await ctxOf(deps, u));
+const q = { page: 1, pageSize: 20, sort: 'urgency', order: 'asc' } as any;
+const rules = await rulesFor(deps);
+const now = new Date();
+// 8 in flight at a time, like a loaded server
+const t = performance.now(); const c0 = process.cpuUsage();
+let n = 0;
+await Promise.all(Array.from({ length: 8 }, async (_, k) => { for (let i = 0; i < 2500; i++) { await repo.listCases(database.db, caseScope(ctxs[(i + k) % 50]), q, rules, now); n++; } }));
+const c = process.cpuUsage(c0);
+console.log('cpu/op', ((c.user + c.system) / n).toFixed(0), 'µs; ops/s', (n / (performance.now() - t) * 1000).toFixed(0));
+await database.close();
