@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { TDeps } from './context.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -25,6 +25,7 @@ import { graduatesRoutes } from './modules/registry/graduates.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { createSerializerCompiler } from './plugins/serializer.ts';
 import { registerStatic } from './plugins/static.ts';
 import { VERSION } from './version.ts';
 
@@ -48,7 +49,7 @@ export async function buildApp(deps: TDeps, options: TBuildOptions = {}): Promis
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createSerializerCompiler({ verifyEncode: deps.config.nodeEnv === 'test' }));
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -4,8 +4,8 @@ import { DAY_MS } from '../../../domain/ledger/rules.ts';
 import type { TCtx } from '../../context.ts';
 import { reusedStatementCount } from '../../db/statement-cache.ts';
 import { ctxOf } from '../../test/factories.ts';
-import { updateUser } from '../auth/auth.repo.ts';
 import { createTestDeps, type TTestDeps } from '../../test/test-deps.ts';
+import { updateUser } from '../auth/auth.repo.ts';
 import { getCase, listCases } from './cases-query.service.ts';
 import { buildLedgerWorld } from './ledger-test-world.ts';
 
@@ -99,6 +99,8 @@ describe('names beside each row (orgs/display-names.ts)', () => {
     await updateUser(deps.database.db, mine.helper.id, { displayName: '周校长' });
     expect((await paired()).helperName).toBe('周校长');
     // an unpaired case has no helper name, not a stale one
-    expect((await listCases(deps, ctx.me, query())).items.filter((i) => i.helperName === null)).toHaveLength(3);
+    expect((await listCases(deps, ctx.me, query())).items.filter((i) => i.helperName === null)).toHaveLength(
+      3,
+    );
   });
 });
