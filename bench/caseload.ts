@@ -16,7 +16,10 @@
  *
  * Run: npm run bench:caseload -- [--graduates 500000] [--reuse] [--load-only] [--duration 20] [--warmup 5]
  *        [--connections 50] [--counselors 200] [--admins 20] [--phases hello,health,floor,list,case,admin] [--explain]
+ *        [--pool cores+1] [--workers 1]
  *        [--pg postgres://postgres@127.0.0.1:5432/postgres]   (default: DATABASE_URL, else that URL)
+ * --pool is DATABASE_POOL_SIZE (connections per server process); --workers serves from that many processes
+ * sharing one port (node:cluster, bench/caseload/app-worker.ts) instead of this one.
  * --reuse keeps the database bangfu_bench_caseload of an earlier run with the same --graduates; --explain runs
  * one request of each ledger endpoint under EXPLAIN (ANALYZE, BUFFERS), statement by statement.
  */
@@ -55,6 +58,8 @@ const { values } = parseArgs({
     phases: { type: 'string', default: 'hello,health,floor,list,case,admin' },
     explain: { type: 'boolean', default: false },
     workers: { type: 'string', default: '1' },
+    // PostgreSQL connections per server process: the database machine's cores + 1 (here the same machine)
+    pool: { type: 'string', default: String(os.availableParallelism() + 1) },
     pg: {
       type: 'string',
       default: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -122,9 +127,10 @@ const pino = (await import('pino')).default;
 type TDeps = import('../src/server/context.ts').TDeps;
 
 const logger = pino({ level: 'warn' });
-const database = openPostgres(benchUrl); // the app's default pool (10), as main.ts opens it
+const poolSize = Number(values.pool);
+const database = openPostgres(benchUrl, poolSize); // DATABASE_POOL_SIZE, as main.ts opens it
 const pool = (database.db as unknown as { $client: pg.Pool }).$client;
-const config = benchAppConfig(benchUrl);
+const config = benchAppConfig(benchUrl, poolSize);
 const deps = {
   config,
   database,
@@ -385,7 +391,9 @@ console.log(
     `Node ${process.version}; load average at start: ${loadBefore}, at end: ${loadEnd}`,
 );
 console.log(
-  `server RSS after start: ${rssAfterStart} MB; ${values.connections} connections, ` +
+  `server RSS after start: ${rssAfterStart} MB; ${values.workers} server process(es), ${poolSize} database ` +
+    `connections each (DATABASE_POOL_SIZE), Node flags: ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'none'}; ` +
+    `${values.connections} client connections, ` +
     'each sending its next request as soon as the last is answered, ' +
     `${values.warmup} s warm-up + ${values.duration} s per endpoint\n`,
 );
@@ -429,7 +437,7 @@ async function startWorkers(n: number) {
     execArgv: ['--import', 'tsx'],
   });
   const workers = Array.from({ length: n }, () =>
-    nodeCluster.fork({ BENCH_DB_URL: benchUrl, BENCH_PORT: String(port) }),
+    nodeCluster.fork({ BENCH_DB_URL: benchUrl, BENCH_PORT: String(port), BENCH_POOL: String(poolSize) }),
   );
   await Promise.all(workers.map((w) => new Promise<void>((resolve) => w.once('message', () => resolve()))));
   log(`${n} server processes listening on port ${port}`);

@@ -1,7 +1,7 @@
 /**
  * One server process of the caseload benchmark's cluster (`--workers N`): the same app, deps and settings as
  * the in-process server of bench/caseload.ts, listening on the port all workers share (node:cluster).
- * Env: BENCH_DB_URL, BENCH_PORT.
+ * Env: BENCH_DB_URL, BENCH_PORT, BENCH_POOL.
  */
 import pino from 'pino';
 import { buildApp } from '../../src/server/app.ts';
@@ -14,9 +14,10 @@ import { BENCH_SECRET } from './load.ts';
 
 const url = process.env.BENCH_DB_URL!;
 const logger = pino({ level: 'warn' });
-const database = openPostgres(url);
+const pool = Number(process.env.BENCH_POOL);
+const database = openPostgres(url, pool);
 const deps = {
-  config: benchAppConfig(url),
+  config: benchAppConfig(url, pool),
   database,
   crypto: createCrypto(BENCH_SECRET),
   clock: systemClock,

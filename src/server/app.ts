@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { TDeps } from './context.ts';
@@ -25,6 +24,7 @@ import { graduatesRoutes } from './modules/registry/graduates.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { createSerializerCompiler } from './plugins/serializer.ts';
 import { registerStatic } from './plugins/static.ts';
 import { VERSION } from './version.ts';
@@ -50,19 +50,7 @@ export async function buildApp(deps: TDeps, options: TBuildOptions = {}): Promis
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createSerializerCompiler({ verifyEncode: deps.config.nodeEnv === 'test' }));
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // antd injects its CSS-in-JS styles at runtime
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  registerSecurityHeaders(app);
   await app.register(cookie);
   registerErrorHandler(app);
   await registerOpenApi(app, VERSION);

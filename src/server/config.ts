@@ -14,6 +14,11 @@ const ZEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
     .optional(),
+  /**
+   * connections to PostgreSQL per server process; size it to the database machine's cores (about cores + 1):
+   * more connections than cores made each statement cost up to twice the CPU (docs/benchmarks.md, caseload)
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default('./data'),
   BANGFU_SECRET_KEY: z
     .string()
@@ -34,6 +39,8 @@ export type TConfig = {
   host: string;
   /** absent → embedded PGlite in dataDir */
   databaseUrl: string | undefined;
+  /** PostgreSQL connections per process (not used with PGlite) */
+  databasePoolSize: number;
   dataDir: string;
   secretKey: string;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
@@ -77,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir,
     secretKey: secret,
     logLevel: e.LOG_LEVEL,

@@ -13,7 +13,7 @@ import { acquireDataDirLock } from './lock.ts';
 export async function openDatabase(config: TConfig, purpose: string): Promise<TDatabase> {
   let database: TDatabase;
   if (config.databaseUrl) {
-    database = openPostgres(config.databaseUrl);
+    database = openPostgres(config.databaseUrl, config.databasePoolSize);
   } else {
     const release = acquireDataDirLock(config.dataDir, purpose);
     try {

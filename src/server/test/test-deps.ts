@@ -59,6 +59,7 @@ export async function createTestDeps(): Promise<TTestDeps> {
     port: 0,
     host: '127.0.0.1',
     databaseUrl: undefined,
+    databasePoolSize: 10,
     dataDir: '/nonexistent',
     secretKey: TEST_SECRET,
     logLevel: 'silent',

@@ -8,7 +8,16 @@ import type { TLedgerRules } from '../../../domain/ledger/rules.ts';
  * clock-sql.test.ts checks both agree case by case.
  */
 
-const days = (n: number) => sql`(${n}::int * interval '1 day')`;
+/**
+ * A whole number of days as a literal, not a parameter: the rules are part of the text anyway (statements are
+ * reused per rules, statement-cache.ts) and a constant interval is folded once instead of computed per row.
+ */
+const days = (n: number) => sql.raw(`interval '${int(n)} days'`);
+/** The integer, or an error: the only values written into SQL text rather than bound. */
+function int(n: number): number {
+  if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
+  return n;
+}
 /** The current instant: a value, or a placeholder bound at execute time by statements built once. */
 export type TNow = Date | Placeholder;
 const at = (now: TNow) => sql`${now instanceof Date ? now.toISOString() : now}::timestamptz`;
@@ -26,7 +35,9 @@ export const pairedSql = sql`(ledger_case.helper_user_id is not null)`;
 /** end of the cohort's leaving day, 23:59:59 in China (UTC+8) = 15:59:59 UTC */
 function leavingSql(rules: TLedgerRules): SQL {
   const [m, d] = rules.leavingMonthDay.split('-').map(Number);
-  return sql`(make_timestamp(ledger_case.cohort, ${m}::int, ${d}::int, 15, 59, 59) at time zone 'UTC')`;
+  return sql.raw(
+    `(make_timestamp(ledger_case.cohort, ${int(m!)}, ${int(d!)}, 15, 59, 59) at time zone 'UTC')`,
+  );
 }
 
 /**
