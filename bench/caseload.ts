@@ -16,7 +16,7 @@
  *
  * Run: npm run bench:caseload -- [--graduates 500000] [--reuse] [--load-only] [--duration 20] [--warmup 5]
  *        [--connections 50] [--counselors 200] [--admins 20] [--phases hello,health,floor,list,case,admin] [--explain]
- *        [--pool cores+1] [--workers 1]
+ *        [--pool 10] [--workers 1]
  *        [--pg postgres://postgres@127.0.0.1:5432/postgres]   (default: DATABASE_URL, else that URL)
  * --pool is DATABASE_POOL_SIZE (connections per server process); --workers serves from that many processes
  * sharing one port (node:cluster, bench/caseload/app-worker.ts) instead of this one.
@@ -58,8 +58,8 @@ const { values } = parseArgs({
     phases: { type: 'string', default: 'hello,health,floor,list,case,admin' },
     explain: { type: 'boolean', default: false },
     workers: { type: 'string', default: '1' },
-    // PostgreSQL connections per server process: the database machine's cores + 1 (here the same machine)
-    pool: { type: 'string', default: String(os.availableParallelism() + 1) },
+    // PostgreSQL connections per server process (DATABASE_POOL_SIZE; the server's default)
+    pool: { type: 'string', default: '10' },
     pg: {
       type: 'string',
       default: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -409,7 +409,10 @@ for (const { label, r, rssMb, load, nodeCpuMs, pgCpuMs } of results) {
 }
 for (const x of results.filter((x) => !['hello', 'health', 'floor'].includes(x.name))) {
   const met = x.r.requests > 0 && x.r.p95 <= 50 && x.r.errors === 0 && x.r.non2xx === 0;
-  console.log(`goal p95 ≤ 50 ms, 0 errors — ${x.name}: ${met ? 'met' : 'NOT met'}`);
+  // issue 4's goal names the caseload list and the case page; the admin's whole-university list is measured
+  // against the same bar but is not part of it
+  const scope = x.name === 'admin' ? ' (beyond the goal of issue 4)' : '';
+  console.log(`p95 ≤ 50 ms, 0 errors — ${x.name}${scope}: ${met ? 'met' : 'NOT met'}`);
 }
 
 /** CPU (ms) used so far by the serving processes: this one, or the cluster's workers (from /proc). */

@@ -15,8 +15,9 @@ const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
     .optional(),
   /**
-   * connections to PostgreSQL per server process; size it to the database machine's cores (about cores + 1):
-   * more connections than cores made each statement cost up to twice the CPU (docs/benchmarks.md, caseload)
+   * connections to PostgreSQL per server process. More statements in flight than the database machine has
+   * cores cost each of them more CPU (caseload list on 2 cores: 0.31 ms at 2 in flight, 0.55 ms at 8;
+   * docs/benchmarks.md), so a small machine may do better with fewer
    */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default('./data'),
