@@ -24,7 +24,7 @@
  * one request of each ledger endpoint under EXPLAIN (ANALYZE, BUFFERS), statement by statement.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,9 +39,11 @@ import {
   BENCH_PASSWORD,
   BENCH_SECRET,
   loadCaseload,
+  printLoad,
   readLoadReport,
   type TLoadReport,
 } from './caseload/load.ts';
+import { BackendCpu, startWorkers } from './caseload/processes.ts';
 import { withDatabase } from './pg-bulk.ts';
 
 const { values } = parseArgs({
@@ -143,12 +145,12 @@ const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
 const hello = Fastify({ logger: false });
 hello.get('/hello', async () => ({ ok: true }));
 const helloUrl = await hello.listen({ host: '127.0.0.1', port: 0 });
-const rss = () => Math.round(process.memoryUsage().rss / 1048576);
+/** RSS (MB) of the serving processes: this one, or the cluster's workers together. */
+const rss = () => cluster?.rssMb() ?? Math.round(process.memoryUsage().rss / 1048576);
 const loadBefore = os
   .loadavg()
   .map((x) => x.toFixed(2))
   .join(' ');
-const rssAfterStart = rss();
 
 // ——— sign in ———
 async function signIn(username: string): Promise<string> {
@@ -188,8 +190,12 @@ const caseRows = (
 const listPath = '/api/cases?page=1&pageSize=20';
 
 // ——— the servers under load: this process, or --workers processes sharing one port (node:cluster) ———
-const cluster = Number(values.workers) > 1 ? await startWorkers(Number(values.workers)) : null;
+const cluster =
+  Number(values.workers) > 1
+    ? await startWorkers(Number(values.workers), { root, databaseUrl: benchUrl, poolSize, log })
+    : null;
 const serveUrl = cluster?.url ?? appUrl;
+const rssAfterStart = rss();
 const perCounselor = caseRows.length / counselors.length;
 log(
   `${counselors.length} counselors (${perCounselor.toFixed(1)} cases each), ${admins.length} university admins`,
@@ -263,32 +269,6 @@ if (values.explain) {
   log(`\nstatements written to ${file}`);
 }
 
-/**
- * CPU ticks (1/100 s) the bench database's backends used since `base` was taken: the pool's connections, read
- * from /proc (parallel query workers come and go and are not counted). Backends first seen later count from 0.
- */
-async function backendTicks(base: Map<number, number>, first = false): Promise<number> {
-  const { rows } = await pool.query<{ pid: number }>(
-    'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
-  );
-  let total = 0;
-  for (const { pid } of rows) {
-    let ticks: number;
-    try {
-      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks = Number(f[11]) + Number(f[12]);
-    } catch {
-      continue; // the backend just ended (or PostgreSQL runs elsewhere)
-    }
-    if (!base.has(pid)) base.set(pid, first ? ticks : 0);
-    const last = ticks - base.get(pid)!;
-    seenTicks.set(pid, last);
-  }
-  for (const v of seenTicks.values()) total += v;
-  return total;
-}
-const seenTicks = new Map<number, number>();
-
 /** autocannon in a child process (async spawn: the server in this process must keep serving meanwhile). */
 async function runCannon(name: string, file: string): Promise<TPhaseResult> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/caseload/cannon.ts', file], {
@@ -341,14 +321,13 @@ try {
     }
     log(`${name}: ${cfg.warmupS} s warm-up + ${cfg.durationS} s at ${cfg.connections} connections…`);
     // CPU of this process and of the database's backends over the phase: cost per request, whatever else runs
-    seenTicks.clear();
-    const pgBase = new Map<number, number>();
-    await backendTicks(pgBase, true);
+    const pgCpu = new BackendCpu(pool);
+    await pgCpu.start();
     const cpu0 = serverCpuMs();
     let peak = 0;
     const sampler = setInterval(() => {
       peak = Math.max(peak, rss());
-      void backendTicks(pgBase);
+      void pgCpu.sample();
     }, 1000);
     let r: TPhaseResult;
     try {
@@ -357,7 +336,7 @@ try {
       clearInterval(sampler);
     }
     const nodeMs = serverCpuMs() - cpu0;
-    const pgTicks = await backendTicks(pgBase);
+    const pgTicks = await pgCpu.sample();
     const served = r.warmupRequests + r.requests;
     results.push({
       name,
@@ -415,62 +394,9 @@ for (const x of results.filter((x) => !['hello', 'health', 'floor'].includes(x.n
   console.log(`p95 ≤ 50 ms, 0 errors — ${x.name}${scope}: ${met ? 'met' : 'NOT met'}`);
 }
 
-/** CPU (ms) used so far by the serving processes: this one, or the cluster's workers (from /proc). */
+/** CPU (ms) used so far by the serving processes: this one, or the cluster's workers. */
 function serverCpuMs(): number {
-  if (!cluster) {
-    const c = process.cpuUsage();
-    return (c.user + c.system) / 1000;
-  }
-  return cluster.pids().reduce((sum, pid) => sum + procTicks(pid) * 10, 0);
-}
-
-function procTicks(pid: number): number {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return Number(f[11]) + Number(f[12]);
-}
-
-/** `n` server processes (bench/caseload/app-worker.ts) listening on one free port. */
-async function startWorkers(n: number) {
-  const nodeCluster = (await import('node:cluster')).default;
-  const probe = Fastify({ logger: false });
-  const port = Number(new URL(await probe.listen({ host: '127.0.0.1', port: 0 })).port);
-  await probe.close();
-  nodeCluster.setupPrimary({
-    exec: path.join(root, 'bench/caseload/app-worker.ts'),
-    execArgv: ['--import', 'tsx'],
-  });
-  const workers = Array.from({ length: n }, () =>
-    nodeCluster.fork({ BENCH_DB_URL: benchUrl, BENCH_PORT: String(port), BENCH_POOL: String(poolSize) }),
-  );
-  await Promise.all(workers.map((w) => new Promise<void>((resolve) => w.once('message', () => resolve()))));
-  log(`${n} server processes listening on port ${port}`);
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pids: () => workers.map((w) => w.process.pid!),
-    stop: () =>
-      Promise.all(
-        workers.map((w) => {
-          const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
-          w.kill('SIGTERM');
-          return exited;
-        }),
-      ),
-  };
-}
-
-function printLoad(r: TLoadReport) {
-  const s = r.seconds;
-  console.log(
-    `data: cohort ${r.cohort}, ${r.universities} universities, ${r.stats.graduates.toLocaleString('en')} target graduates / cases, ` +
-      `${r.stats.events.toLocaleString('en')} case events (${(r.stats.events / r.stats.cases).toFixed(2)} per case), ` +
-      `${r.stats.counselors.toLocaleString('en')} counselors, ${r.stats.helpers.toLocaleString('en')} helpers, ` +
-      `${r.stats.pairings.toLocaleString('en')} pairings, ${r.stats.placed.toLocaleString('en')} placed, ` +
-      `${r.stats.handedOver.toLocaleString('en')} handed over; database ${r.dbSizeMb.toLocaleString('en')} MB`,
-  );
-  console.log(
-    `load: ${s.total.toFixed(1)} s (migrate + reference data ${s.schema.toFixed(1)} s, orgs ${s.orgs.toFixed(1)} s, ` +
-      `generate + encrypt ${s.generate.toFixed(1)} s, COPY ${s.copy.toFixed(1)} s, secondary indexes + reference check ${(s.indexes ?? 0).toFixed(1)} s, ` +
-      `VACUUM ANALYZE ${s.analyze.toFixed(1)} s); ` +
-      `loader peak RSS ${r.peakRssMb} MB`,
-  );
+  if (cluster) return cluster.cpuMs();
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
 }

@@ -197,3 +197,21 @@ export async function loadCaseload(
     await database.close();
   }
 }
+
+/** The load report as the benchmark prints it before its results. */
+export function printLoad(r: TLoadReport) {
+  const s = r.seconds;
+  console.log(
+    `data: cohort ${r.cohort}, ${r.universities} universities, ${r.stats.graduates.toLocaleString('en')} target graduates / cases, ` +
+      `${r.stats.events.toLocaleString('en')} case events (${(r.stats.events / r.stats.cases).toFixed(2)} per case), ` +
+      `${r.stats.counselors.toLocaleString('en')} counselors, ${r.stats.helpers.toLocaleString('en')} helpers, ` +
+      `${r.stats.pairings.toLocaleString('en')} pairings, ${r.stats.placed.toLocaleString('en')} placed, ` +
+      `${r.stats.handedOver.toLocaleString('en')} handed over; database ${r.dbSizeMb.toLocaleString('en')} MB`,
+  );
+  console.log(
+    `load: ${s.total.toFixed(1)} s (migrate + reference data ${s.schema.toFixed(1)} s, orgs ${s.orgs.toFixed(1)} s, ` +
+      `generate + encrypt ${s.generate.toFixed(1)} s, COPY ${s.copy.toFixed(1)} s, secondary indexes + reference check ${(s.indexes ?? 0).toFixed(1)} s, ` +
+      `VACUUM ANALYZE ${s.analyze.toFixed(1)} s); ` +
+      `loader peak RSS ${r.peakRssMb} MB`,
+  );
+}
