@@ -34,7 +34,7 @@ export async function summarizeCaseload(deps: TDeps, ctx: TCtx, q: Partial<TCase
   requireUser(ctx);
   const { db } = deps.database;
   const [rules, now] = [await rulesFor(deps), deps.clock.now()];
-  return repo.summarizeCases(db, repo.scopedFilterWhere(caseScope(ctx), q, rules, now), rules, now);
+  return repo.summarizeCases(db, caseScope(ctx), q, rules, now);
 }
 
 /** The case page: profile (masked), sections, clock, files and the latest timeline entries. */

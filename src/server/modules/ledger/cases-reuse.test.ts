@@ -6,7 +6,7 @@ import { reusedStatementCount } from '../../db/statement-cache.ts';
 import { ctxOf } from '../../test/factories.ts';
 import { createTestDeps, type TTestDeps } from '../../test/test-deps.ts';
 import { updateUser } from '../auth/auth.repo.ts';
-import { getCase, listCases } from './cases-query.service.ts';
+import { getCase, listCases, summarizeCaseload } from './cases-query.service.ts';
 import { buildLedgerWorld } from './ledger-test-world.ts';
 
 /*
@@ -71,9 +71,13 @@ describe('reused ledger statements', () => {
 
   it('bind the clock: the same overdue filter finds the cases once their follow-up falls due', async () => {
     expect(await ids(ctx.me, { overdue: true })).toEqual([]);
+    expect((await summarizeCaseload(deps, ctx.me, {})).overdue).toBe(0);
     deps.clock.advance(20 * DAY_MS); // never contacted, never paired: follow-up and pairing are now late
     expect(await ids(ctx.me, { overdue: true })).toEqual([...myCases].sort());
     expect(await ids(ctx.other, { overdue: true })).toEqual([theirCase]);
+    // the summary cards, also one reused statement per scope
+    expect(await summarizeCaseload(deps, ctx.me, {})).toMatchObject({ total: 3, overdue: 3, unpaired: 3 });
+    expect(await summarizeCaseload(deps, ctx.other, {})).toMatchObject({ total: 1, overdue: 1 });
   });
 
   it("never hand one user's case page to another", async () => {

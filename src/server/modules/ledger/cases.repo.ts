@@ -157,20 +157,34 @@ export async function countCases(db: TDbOrTx, where: SQL): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** Summary counts over the whole scoped caseload in one pass. */
-export async function summarizeCases(db: TDbOrTx, where: SQL, rules: TLedgerRules, now: Date) {
-  const s = siqingSql(rules, now);
-  const [row] = await db
-    .select({
-      total: sql<number>`count(*)::int`,
-      overdue: sql<number>`(count(*) filter (where ${overdueSql(rules, now)}))::int`,
-      unpaired: sql<number>`(count(*) filter (where ${activeSql} and not ${pairedSql}))::int`,
-      needsNotConfirmed: sql<number>`(count(*) filter (where not ${s.needs}))::int`,
-      placed: sql<number>`(count(*) filter (where ${placedSql}))::int`,
-    })
-    .from(ledgerCase)
-    .innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId))
-    .where(where);
+/**
+ * Summary counts over the whole caseload in `scope` matching the filters, in one pass. Built once per scope,
+ * filters and rules (statement-cache.ts), the instant bound on each call: the worklist asks with every page.
+ */
+export async function summarizeCases(
+  db: TDbOrTx,
+  scope: TScope,
+  q: Partial<TCaseListQuery>,
+  rules: TLedgerRules,
+  now: Date,
+) {
+  const { page: _page, pageSize: _pageSize, sort: _sort, order: _order, ...shape } = q;
+  const statement = reuseStatement(db, ['cases.summary', scope, shape, rules], () => {
+    const s = siqingSql(rules, NOW);
+    return db
+      .select({
+        total: sql<number>`count(*)::int`,
+        overdue: sql<number>`(count(*) filter (where ${overdueSql(rules, NOW)}))::int`,
+        unpaired: sql<number>`(count(*) filter (where ${activeSql} and not ${pairedSql}))::int`,
+        needsNotConfirmed: sql<number>`(count(*) filter (where not ${s.needs}))::int`,
+        placed: sql<number>`(count(*) filter (where ${placedSql}))::int`,
+      })
+      .from(ledgerCase)
+      .innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId))
+      .where(scopedFilterWhere(scope, shape, rules, NOW))
+      .prepare(BY_TEXT);
+  });
+  const [row] = await statement.execute({ now: now.toISOString() });
   return {
     total: Number(row?.total ?? 0),
     overdue: Number(row?.overdue ?? 0),
