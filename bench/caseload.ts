@@ -30,14 +30,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
 import type pg from 'pg';
-import { benchAppConfig } from './caseload/app-config.ts';
 import type { TPhaseConfig, TPhaseResult } from './caseload/cannon.ts';
 import { hasPgbench, runFloor, writeFloorScript } from './caseload/db-floor.ts';
 import { captureStatements } from './caseload/explain.ts';
 import {
   BENCH_DB,
   BENCH_PASSWORD,
-  BENCH_SECRET,
   loadCaseload,
   printLoad,
   readLoadReport,
@@ -120,27 +118,11 @@ printLoad(report);
 if (values['load-only']) process.exit(0);
 
 // ——— 2. the app, in this process ———
-const { buildApp } = await import('../src/server/app.ts');
-const { openPostgres } = await import('../src/server/db/client.ts');
-const { createCrypto } = await import('../src/server/crypto.ts');
-const { systemClock } = await import('../src/server/context.ts');
-const { ConsoleSmsProvider } = await import('../src/server/sms/console-provider.ts');
-const pino = (await import('pino')).default;
-type TDeps = import('../src/server/context.ts').TDeps;
-
-const logger = pino({ level: 'warn' });
+// imported here, not at the top: the loading child process above never needs the app
+const { buildBenchApp } = await import('./caseload/bench-app.ts');
 const poolSize = Number(values.pool);
-const database = openPostgres(benchUrl, poolSize); // DATABASE_POOL_SIZE, as main.ts opens it
+const { app, database } = await buildBenchApp(benchUrl, poolSize);
 const pool = (database.db as unknown as { $client: pg.Pool }).$client;
-const config = benchAppConfig(benchUrl, poolSize);
-const deps = {
-  config,
-  database,
-  crypto: createCrypto(BENCH_SECRET),
-  clock: systemClock,
-  sms: new ConsoleSmsProvider(logger, { withholdText: true }),
-} as unknown as TDeps;
-const app = await buildApp(deps, { logger });
 const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
 const hello = Fastify({ logger: false });
 hello.get('/hello', async () => ({ ok: true }));
