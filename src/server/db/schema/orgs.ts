@@ -98,7 +98,11 @@ export const orgUnit = pgTable(
     regionCode: text('region_code'),
     /** 院校代码 (MOE institution code) for universities */
     moeCode: text('moe_code'),
+    /** 学校标识码 (10-digit MOE institution identifier) for universities */
+    schoolIdCode: text('school_id_code'),
     active: boolean('active').notNull().default(true),
+    /** set when deactivated; the row stays for the history (users, cases and audit refer to it) */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('org_unit_parent_idx').on(t.parentId), index('org_unit_kind_idx').on(t.kind)],
