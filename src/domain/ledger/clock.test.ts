@@ -93,6 +93,22 @@ describe('due items', () => {
     expect(dueItems(recent, R, NOW).some((i) => i.rule === 'needs')).toBe(false);
   });
 
+  it('no due date falls before the case was opened, whenever its cohort left', () => {
+    // a case of the 2019 cohort opened today: needs are due a period from opening, not on 30 June 2019
+    const late = { ...base, cohort: 2019, openedAt: ago(0), nextFollowUpDue: ago(400) };
+    const items = dueItems(late, R, NOW);
+    expect(items.map((i) => i.rule).sort()).toEqual(['follow_up', 'measure', 'needs', 'unpaired']);
+    for (const i of items) {
+      expect(i.dueAt.getTime(), i.rule).toBeGreaterThanOrEqual(late.openedAt.getTime());
+      expect(i.overdue, i.rule).toBe(false);
+    }
+    expect(items.find((i) => i.rule === 'needs')!.dueAt).toEqual(ago(-R.needsPeriodDays));
+    // confirmed since opening counts for such a case
+    expect(dueItems({ ...late, needsConfirmedAt: ago(0) }, R, NOW).some((i) => i.rule === 'needs')).toBe(
+      false,
+    );
+  });
+
   it('only seeking, unplaced cases have anything due, most overdue first', () => {
     expect(dueItems({ ...base, status: 'closed' }, R, NOW)).toEqual([]);
     expect(dueItems({ ...base, destinationCode: '27' }, R, NOW)).toEqual([]);

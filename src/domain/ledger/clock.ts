@@ -114,7 +114,9 @@ export type TDueItem = { rule: TOverdueRule; dueAt: Date; overdue: boolean; days
  *   county bureau serves the graduate and university helpers no longer pair);
  * follow_up — the earlier of the recorded next-follow-up date and last contact (or opening) + `followUpEveryDays`;
  * measure — last measure (or opening) + `measurePeriodDays`;
- * needs — reconfirmed within `needsPeriodDays` before the cohort leaves school; due on the leaving date.
+ * needs — reconfirmed within `needsPeriodDays` before the cohort leaves school; due on the leaving date, or
+ *   `needsPeriodDays` after opening for a case opened after the cohort left (confirmed since opening).
+ * No due date falls before the case was opened: a case opened today is not years late on anything.
  * Sorted most overdue first.
  */
 export function dueItems(c: TCaseDates, rules: TLedgerRules, now: Date): TDueItem[] {
@@ -124,13 +126,14 @@ export function dueItems(c: TCaseDates, rules: TLedgerRules, now: Date): TDueIte
     items.push({ rule: 'unpaired', dueAt: plus(c.openedAt, rules.pairWithinDays) });
   const cadence = plus(c.lastContactAt ?? c.openedAt, rules.followUpEveryDays);
   const followUp = c.nextFollowUpDue && c.nextFollowUpDue < cadence ? c.nextFollowUpDue : cadence;
-  items.push({ rule: 'follow_up', dueAt: followUp });
+  // an agreed date entered before the case was opened (a back-dated follow-up) is due at opening, not before
+  items.push({ rule: 'follow_up', dueAt: followUp < c.openedAt ? c.openedAt : followUp });
   items.push({ rule: 'measure', dueAt: plus(c.lastMeasureAt ?? c.openedAt, rules.measurePeriodDays) });
-  const leaving = leavingDate(c.cohort, rules);
-  const confirmedForLeaving =
+  const needsDue = needsDueAt(c, rules);
+  const confirmed =
     c.needsConfirmedAt !== null &&
-    c.needsConfirmedAt.getTime() >= leaving.getTime() - rules.needsPeriodDays * DAY_MS;
-  if (!confirmedForLeaving) items.push({ rule: 'needs', dueAt: leaving });
+    c.needsConfirmedAt.getTime() >= needsDue.getTime() - rules.needsPeriodDays * DAY_MS;
+  if (!confirmed) items.push({ rule: 'needs', dueAt: needsDue });
   // built field by field: `{ ...i, overdue }` costs ≈1 µs per object on Node 20, and this runs per row of
   // every worklist page
   return items
@@ -144,6 +147,12 @@ export function dueItems(c: TCaseDates, rules: TLedgerRules, now: Date): TDueIte
       };
     })
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+}
+
+/** Needs are due on the leaving date; a case opened after it (its cohort had left) gets a full period from opening. */
+function needsDueAt(c: TCaseDates, rules: TLedgerRules): Date {
+  const leaving = leavingDate(c.cohort, rules);
+  return c.openedAt > leaving ? plus(c.openedAt, rules.needsPeriodDays) : leaving;
 }
 
 /** The instant `days` days after `d`. (Module level: a named closure inside a hot function costs a property

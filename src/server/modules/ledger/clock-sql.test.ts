@@ -43,7 +43,10 @@ describe('clock SQL and domain agree', () => {
           profileVerifiedAt: ago(pick([null, 2], 1)),
           lastMeasureAt: ago(pick([null, 5, 29.9, 30.1], 11)),
           lastContactAt: ago(pick([null, 1, 13.9, 14.1, 40], 13)),
-          nextFollowUpDue: ago(pick([null, -3, 2], 17)),
+          // an agreed date before the case was opened, and cohorts that left long before it (a case opened
+          // after its cohort left is due a period after opening, never before)
+          nextFollowUpDue: ago(pick([null, -3, 2, 90], 17)),
+          cohort: pick([2020, 2020, 2019, 2021], 31),
           progressUpdatedAt: ago(pick([null, 10, 31], 19)),
           destinationCode: pick([null, null, '70', '10', '27'], 23),
         })

@@ -46,13 +46,17 @@ function leavingSql(rules: TLedgerRules): SQL {
  */
 export function dueSql(rules: TLedgerRules, paired: SQL = pairedSql) {
   const leaving = leavingSql(rules);
+  // due on the leaving date, or a period after opening for a case opened after its cohort left (never before
+  // opening); a few column comparisons per row, no subquery
+  const needsDue = sql`(case when ledger_case.opened_at > ${leaving}
+    then ledger_case.opened_at + ${days(rules.needsPeriodDays)} else ${leaving} end)`;
   return {
     unpaired: sql`case when ledger_case.stage = 'school' and not ${paired} then ledger_case.opened_at + ${days(rules.pairWithinDays)} end`,
-    followUp: sql`least(ledger_case.next_follow_up_due,
-      coalesce(ledger_case.last_contact_at, ledger_case.opened_at) + ${days(rules.followUpEveryDays)})`,
+    followUp: sql`greatest(ledger_case.opened_at, least(ledger_case.next_follow_up_due,
+      coalesce(ledger_case.last_contact_at, ledger_case.opened_at) + ${days(rules.followUpEveryDays)}))`,
     measure: sql`coalesce(ledger_case.last_measure_at, ledger_case.opened_at) + ${days(rules.measurePeriodDays)}`,
-    needs: sql`case when not coalesce(ledger_case.needs_confirmed_at >= ${leaving} - ${days(rules.needsPeriodDays)},
-      false) then ${leaving} end`,
+    needs: sql`case when not coalesce(ledger_case.needs_confirmed_at >= ${needsDue} - ${days(rules.needsPeriodDays)},
+      false) then ${needsDue} end`,
   };
 }
 
