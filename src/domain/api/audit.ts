@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { ZPageQuery } from './common.ts';
+import { zDateTime, zLine } from './primitives.ts';
 
 export const ZAuditQuery = ZPageQuery.extend({
-  action: z.string().trim().max(100).optional(),
-  actor: z.string().trim().max(64).optional(),
-  entityType: z.string().trim().max(64).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  action: zLine().max(100).optional(),
+  actor: zLine().max(64).optional(),
+  entityType: zLine().max(64).optional(),
+  from: zDateTime().optional(),
+  to: zDateTime().optional(),
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 

@@ -1,22 +1,22 @@
 import { z } from 'zod';
 import { ORG_KINDS } from '../orgs.ts';
 import { PERMISSIONS, ROLES } from '../roles.ts';
+import { zLine, zRawLine } from './primitives.ts';
 
 export const ZLoginBody = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
+  username: zLine().min(1).max(64),
+  password: zRawLine().min(1).max(256),
 });
 export type TLoginBody = z.infer<typeof ZLoginBody>;
 
 /** Password policy: at least 8 characters with a letter and a digit. */
-export const ZNewPassword = z
-  .string()
+export const ZNewPassword = zRawLine()
   .min(8, { message: 'password_too_short' })
   .max(256)
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { message: 'password_needs_letter_and_digit' });
 
 export const ZChangePasswordBody = z.object({
-  currentPassword: z.string().min(1).max(256),
+  currentPassword: zRawLine().min(1).max(256),
   newPassword: ZNewPassword,
 });
 export type TChangePasswordBody = z.infer<typeof ZChangePasswordBody>;
@@ -42,8 +42,8 @@ export const ZCreateUserBody = z.object({
     .string()
     .trim()
     .regex(/^[a-z0-9_.-]{3,64}$/, { message: 'username_format' }),
-  displayName: z.string().trim().min(1).max(100),
-  orgCode: z.string().trim().min(1),
+  displayName: zLine().min(1).max(100),
+  orgCode: zLine().min(1),
   roles: z.array(z.enum(ROLES)).min(1),
   password: ZNewPassword,
 });
@@ -63,7 +63,7 @@ export const ZUserListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   /** matches username, display name or org name */
-  q: z.string().trim().max(64).optional(),
+  q: zLine().max(64).optional(),
   role: z.enum(ROLES).optional(),
   status: z.enum(['active', 'inactive', 'locked']).optional(),
   /** column, `-` prefix for descending */
@@ -87,7 +87,7 @@ export type TUserListItem = z.infer<typeof ZUserListItem>;
 
 export const ZUpdateUserBody = z
   .object({
-    displayName: z.string().trim().min(1).max(100).optional(),
+    displayName: zLine().min(1).max(100).optional(),
     roles: z.array(z.enum(ROLES)).min(1).optional(),
     active: z.boolean().optional(),
   })
@@ -99,7 +99,7 @@ export const ZResetPasswordBody = z.object({ password: ZNewPassword });
 // ——— SMS-code sign-in (graduates) ———
 
 /** A mainland mobile number as typed (spaces, dashes, +86 allowed); the server normalises it. */
-const ZPhoneInput = z.string().trim().min(1).max(30);
+const ZPhoneInput = zLine().min(1).max(30);
 
 export const ZSmsRequestBody = z.object({ phone: ZPhoneInput });
 export type TSmsRequestBody = z.infer<typeof ZSmsRequestBody>;

@@ -3,6 +3,7 @@ import { INDUSTRIES } from '../ledger/codes.ts';
 import { EMPLOYER_SIZES, EMPLOYER_STATUSES, EMPLOYER_TAGS } from '../opportunities/codes.ts';
 import { ZNewPassword } from './auth.ts';
 import { ZPageQuery } from './common.ts';
+import { zLine, zMultiline, zRawLine } from './primitives.ts';
 
 /*
  * Employers: public self-registration, review by HRSS and university admins, the employer's own profile.
@@ -13,8 +14,8 @@ const regionCode = z.string().regex(/^\d{6}$/, '6-digit region code');
 
 const ZEmployerFields = z.object({
   /** 统一社会信用代码: checked with the GB 32100 check character; the answer names what is wrong */
-  creditCode: z.string().trim().min(1).max(40),
-  name: z.string().trim().min(2).max(100),
+  creditCode: zLine().min(1).max(40),
+  name: zLine().min(2).max(100),
   regionCode,
   /** GB/T 4754 section A–T */
   industry: z.enum(INDUSTRIES),
@@ -23,7 +24,7 @@ const ZEmployerFields = z.object({
   size: z.enum(EMPLOYER_SIZES),
   /** what the employer declares; the reviewer confirms or corrects them */
   tags: z.array(z.enum(EMPLOYER_TAGS)).max(4).default([]),
-  contactName: z.string().trim().min(1).max(50),
+  contactName: zLine().min(1).max(50),
   contactPhone: z
     .string()
     .trim()
@@ -36,7 +37,7 @@ export const ZEmployerRegistrationBody = ZEmployerFields.extend({
     .string()
     .trim()
     .regex(/^[a-z0-9_.-]{3,64}$/, { message: 'username_format' }),
-  displayName: z.string().trim().min(1).max(100),
+  displayName: zLine().min(1).max(100),
   password: ZNewPassword,
 });
 export type TEmployerRegistrationBody = z.infer<typeof ZEmployerRegistrationBody>;
@@ -103,9 +104,9 @@ export const ZEmployerProfileBody = ZEmployerFields.pick({
   contactName: true,
   contactPhone: true,
 }).extend({
-  creditCode: z.string().trim().max(40).optional(),
-  name: z.string().trim().max(100).optional(),
-  revision: z.string().min(1).max(64),
+  creditCode: zLine().max(40).optional(),
+  name: zLine().max(100).optional(),
+  revision: zRawLine().min(1).max(64),
 });
 export type TEmployerProfileBody = z.infer<typeof ZEmployerProfileBody>;
 
@@ -117,7 +118,7 @@ export const ZEmployerListQuery = ZPageQuery.extend({
   tag: z.enum(EMPLOYER_TAGS).optional(),
   industry: z.enum(INDUSTRIES).optional(),
   /** name or credit code contains */
-  q: z.string().trim().max(50).optional(),
+  q: zLine().max(50).optional(),
   sort: z.enum(EMPLOYER_SORTS).default('created'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
@@ -126,7 +127,7 @@ export type TEmployerListQuery = z.infer<typeof ZEmployerListQuery>;
 /** Approve or reject (a reason is required to reject); tags as the reviewer confirms them. */
 export const ZEmployerReviewBody = z.object({
   decision: z.enum(['approve', 'reject']),
-  note: z.string().trim().max(500).default(''),
+  note: zMultiline().max(500).default(''),
   tags: z.array(z.enum(EMPLOYER_TAGS)).max(4).optional(),
 });
 export type TEmployerReviewBody = z.infer<typeof ZEmployerReviewBody>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IMPORT_KINDS } from '../registry/fields.ts';
 import { ZPageQuery } from './common.ts';
+import { zLine } from './primitives.ts';
 
 export const BATCH_STATUSES = ['parsing', 'staged', 'failed', 'committed', 'discarded', 'reverted'] as const;
 export const ROW_STATUSES = ['new', 'updated', 'unchanged', 'error', 'review'] as const;
@@ -9,7 +10,7 @@ export const ROW_STATUSES = ['new', 'updated', 'unchanged', 'error', 'review'] a
 export const ZImportUploadQuery = z.object({
   kind: z.enum(IMPORT_KINDS),
   /** roster: org code or MOE code of the university; omitted when the file has a 院校代码 column */
-  university: z.string().trim().max(40).optional(),
+  university: zLine().max(40).optional(),
   cohort: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 export type TImportUploadQuery = z.infer<typeof ZImportUploadQuery>;
@@ -83,7 +84,7 @@ export const ZImportRowsQuery = ZPageQuery.extend({ status: z.enum(ROW_STATUSES)
 
 /** Re-stage the batch's file with a corrected mapping (a new batch replaces the old one). */
 export const ZRemapBody = z.object({
-  mapping: z.record(z.string(), z.number().int().min(0)),
+  mapping: z.record(zLine().min(1).max(64), z.number().int().min(0)),
   /** the header's row number, when it was not recognised (or was recognised wrongly) */
   headerRow: z.number().int().min(1).max(10).optional(),
 });

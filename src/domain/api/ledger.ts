@@ -12,8 +12,9 @@ import {
   SETTABLE_STATUSES,
 } from '../ledger/codes.ts';
 import { ZPageQuery } from './common.ts';
+import { zDate, zLine, zMultiline } from './primitives.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const isoDate = zDate();
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const ts = z.string().nullable();
 
@@ -31,7 +32,7 @@ export const ZCaseNeeds = z.object({
     .default([]),
   postKinds: z.array(z.enum(POST_KINDS)).max(10).default([]),
   salaryFloor: z.number().int().min(0).max(100_000).nullable().default(null),
-  constraints: z.string().trim().max(500).default(''),
+  constraints: zMultiline().max(500).default(''),
   services: z.array(z.enum(SERVICE_NEEDS)).max(10).default([]),
   /**
    * Qualifications that posts' rules read (中共党员 incl. 预备党员, 教师资格证), confirmed with the graduate
@@ -47,7 +48,7 @@ export type TCaseNeedsInput = z.infer<typeof ZCaseNeeds>;
 export const CASE_SORTS = ['urgency', 'name', 'lastContact', 'opened', 'college'] as const;
 
 export const ZCaseListQuery = ZPageQuery.extend({
-  q: z.string().trim().max(50).optional(),
+  q: zLine().max(50).optional(),
   cohort: z.coerce.number().int().min(2000).max(2100).optional(),
   status: z.enum(CASE_STATUSES).optional(),
   stage: z.enum(CASE_STAGES).optional(),
@@ -130,7 +131,7 @@ const ZSiqingFlagDetail = z.object({ ok: z.boolean(), reason: z.string(), at: ts
 
 export const ZCaseDestination = z.object({
   code: z.string().regex(/^\d{2}$/),
-  employer: z.string().trim().max(100).default(''),
+  employer: zLine().max(100).default(''),
   natureCode: z
     .string()
     .regex(/^\d{2}$/)
@@ -218,7 +219,7 @@ export const ZNeedsBody = z.object({
 });
 export const ZPlanBody = z.object({
   version,
-  planText: z.string().trim().max(5000),
+  planText: zMultiline().max(5000),
   plannedMeasures: z.array(z.enum(MEASURE_ITEMS)).max(30),
 });
 export const ZVersionBody = z.object({ version });
@@ -226,7 +227,7 @@ export const ZDestinationBody = ZCaseDestination.extend({ version });
 export const ZStatusBody = z.object({
   version,
   status: z.enum(SETTABLE_STATUSES),
-  note: z.string().trim().max(500).default(''),
+  note: zMultiline().max(500).default(''),
 });
 
 // ——— appends (never overwrite, so no version) ———
@@ -234,27 +235,27 @@ export const ZStatusBody = z.object({
 export const ZMeasureBody = z.object({
   item: z.enum(MEASURE_ITEMS),
   date: isoDate,
-  note: z.string().trim().max(1000).default(''),
+  note: zMultiline().max(1000).default(''),
 });
 export const ZFollowUpBody = z.object({
   date: isoDate,
   method: z.enum(FOLLOW_UP_METHODS),
-  content: z.string().trim().min(1).max(2000),
+  content: zMultiline().min(1).max(2000),
   nextDue: isoDate.nullable().default(null),
   /** a psychological-support note: only the counselor and the university admin see it */
   private: z.boolean().default(false),
 });
 export const ZProgressBody = z.object({
   kind: z.enum(PROGRESS_KINDS),
-  employer: z.string().trim().min(1).max(100),
-  post: z.string().trim().max(100).default(''),
+  employer: zLine().min(1).max(100),
+  post: zLine().max(100).default(''),
   date: isoDate,
-  note: z.string().trim().max(1000).default(''),
+  note: zMultiline().max(1000).default(''),
 });
 
 export const ZCaseRevealBody = z.object({
   field: z.enum(['idNumber', 'phone']),
-  reason: z.string().trim().min(2).max(200),
+  reason: zMultiline().min(2).max(200),
 });
 
 // ——— bulk ———
@@ -263,7 +264,7 @@ export const ZBulkMeasureBody = ZMeasureBody.extend({ caseIds: z.array(z.uuid())
 export const ZBulkStatusBody = z.object({
   caseIds: z.array(z.uuid()).min(1).max(2000),
   status: z.enum(SETTABLE_STATUSES),
-  note: z.string().trim().max(500).default(''),
+  note: zMultiline().max(500).default(''),
 });
 export const ZBulkResult = z.object({ updated: z.number().int(), skipped: z.number().int() });
 

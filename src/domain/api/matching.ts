@@ -3,6 +3,7 @@ import { MATCH_FACTORS } from '../matching/weights.ts';
 import { APPLICATION_STATUSES } from '../opportunities/codes.ts';
 import { OPPORTUNITY_KINDS } from '../opportunities/types.ts';
 import { ZPageQuery } from './common.ts';
+import { zDate, zMultiline } from './primitives.ts';
 
 /*
  * Matching: a case's recommendations with their per-factor breakdown and near misses, pushing a post to the
@@ -126,7 +127,7 @@ export const ZPushBody = z.object({
   opportunityId: z.uuid(),
   channels: ZChannels,
   /** why this post, in the staff member's words (shown to the graduate with the post) */
-  note: z.string().trim().max(200).default(''),
+  note: zMultiline().max(200).default(''),
 });
 export type TPushBody = z.infer<typeof ZPushBody>;
 
@@ -209,14 +210,8 @@ export const FUNNEL_STAGES = ['pushed', 'viewed', 'applied', 'interview', 'offer
 export const ZFunnelQuery = ZPageQuery.extend({
   groupBy: z.enum(FUNNEL_GROUPS).default('university'),
   /** pushes made on or after / before (YYYY-MM-DD, China dates) */
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  from: zDate().optional(),
+  to: zDate().optional(),
   cohort: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 export type TFunnelQuery = z.infer<typeof ZFunnelQuery>;

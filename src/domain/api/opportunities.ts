@@ -10,6 +10,7 @@ import {
 import { OPPORTUNITY_KINDS, type TEligibilityRule } from '../opportunities/types.ts';
 import { LEVELS } from '../registry/fields.ts';
 import { ZPageQuery } from './common.ts';
+import { zDate, zLine, zMultiline } from './primitives.ts';
 
 // employers and the 专升本 plan live in their own files; the web app imports everything from here
 export * from './employers.ts';
@@ -21,7 +22,7 @@ export * from './zsb.ts';
  * never a poverty, focus-county, target or difficulty flag, never how the graduate found the post.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const isoDate = zDate();
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const regionCode = z.string().regex(/^\d{6}$/, '6-digit region code');
 /** 2-digit 门类/大类, 4-digit 专业类 or 6-digit 专业 (optionally with the K/T suffix of special majors) */
@@ -68,7 +69,7 @@ export const ZRuleVerdict = z.object({
 /** Create or edit a post. Owner: the user's org; staff may name an approved employer the post is for. */
 export const ZOpportunityBody = z.object({
   kind: z.enum(OPPORTUNITY_KINDS),
-  title: z.string().trim().min(2).max(100),
+  title: zLine().min(2).max(100),
   /** where the work (or study) is: 6-digit codes; a province or city code covers everything in it */
   regionCodes: z.array(regionCode).min(1).max(50),
   /** majors accepted, as code prefixes; empty = 不限 */
@@ -83,7 +84,7 @@ export const ZOpportunityBody = z.object({
   /** yuan per month */
   salaryMin: z.number().int().min(0).max(200_000).nullable().default(null),
   salaryMax: z.number().int().min(0).max(200_000).nullable().default(null),
-  description: z.string().trim().max(5000).default(''),
+  description: zMultiline().max(5000).default(''),
   /** 优先面向重点帮扶群体: the post is listed in the 52-county zone */
   targetPriority: z.boolean().default(false),
   industry: z.enum(INDUSTRIES).nullable().default(null),
@@ -162,7 +163,7 @@ const ZOpportunityFilters = z.object({
   /** deadline on or before */
   deadlineTo: isoDate.optional(),
   /** title or employer/owner name contains */
-  q: z.string().trim().max(50).optional(),
+  q: zLine().max(50).optional(),
 });
 
 export const OPPORTUNITY_SORTS = ['deadline', 'created', 'salary', 'title'] as const;
@@ -281,6 +282,6 @@ export const ZApplicantListQuery = ZPageQuery.extend({
 export const ZApplicationStatusBody = z.object({
   status: z.enum(OWNER_SETTABLE_STATUSES),
   version,
-  note: z.string().trim().max(500).default(''),
+  note: zMultiline().max(500).default(''),
 });
 export type TApplicationStatusBody = z.infer<typeof ZApplicationStatusBody>;

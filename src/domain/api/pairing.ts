@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZPageQuery } from './common.ts';
+import { zLine, zMultiline } from './primitives.ts';
 
 /*
  * 一帮一 pairing: coverage of a university's target graduates, the unpaired list, the helpers with their load,
@@ -46,7 +47,7 @@ export type TPairingCoverage = z.infer<typeof ZPairingCoverage>;
 export const ZUnpairedQuery = ZPageQuery.extend({
   cohort,
   collegeId: z.uuid().optional(),
-  q: z.string().trim().max(50).optional(),
+  q: zLine().max(50).optional(),
 });
 export type TUnpairedQuery = z.infer<typeof ZUnpairedQuery>;
 
@@ -129,7 +130,7 @@ export const ZAssignBody = z.object({
     .min(1)
     .max(5000),
   /** why a current pairing ends (stored as its end reason; default "reassigned") */
-  reason: z.string().trim().max(200).optional(),
+  reason: zMultiline().max(200).optional(),
 });
 export type TAssignBody = z.infer<typeof ZAssignBody>;
 

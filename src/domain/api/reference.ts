@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zLine } from './primitives.ts';
 
 export const ZRegionNode = z.object({
   code: z.string(),
@@ -19,7 +20,7 @@ export const ZRegionQuery = z.object({
     .string()
     .regex(/^\d{6}$/)
     .optional(),
-  q: z.string().trim().min(1).max(50).optional(),
+  q: zLine().min(1).max(50).optional(),
 });
 
 export const ZResolvedCounty = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LEVELS } from '../registry/fields.ts';
 import { ZPageQuery } from './common.ts';
+import { zLine, zMultiline } from './primitives.ts';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -21,14 +22,14 @@ export const ZGraduateFilters = z.object({
   collegeId: z.uuid().optional(),
   level: z.enum(LEVELS).optional(),
   /** major name contains */
-  major: z.string().trim().max(50).optional(),
+  major: zLine().max(50).optional(),
   focusCounty: flag.optional(),
   registeredPoor: flag.optional(),
   /** in the target group (registered-poor or focus county); the default list shows only them */
   target: flag.optional(),
   difficulty: z.string().regex(/^\d$/).optional(),
   /** name or student number contains */
-  q: z.string().trim().max(50).optional(),
+  q: zLine().max(50).optional(),
 });
 export type TGraduateFilters = z.infer<typeof ZGraduateFilters>;
 
@@ -80,5 +81,5 @@ export const ZGraduateStats = z.object({
 });
 export type TGraduateStats = z.infer<typeof ZGraduateStats>;
 
-export const ZRevealBody = z.object({ reason: z.string().trim().min(2).max(200) });
+export const ZRevealBody = z.object({ reason: zMultiline().min(2).max(200) });
 export const ZRevealResult = z.object({ idNumber: z.string() });

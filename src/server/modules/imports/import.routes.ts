@@ -10,6 +10,7 @@ import {
   ZImportUploadQuery,
   ZRemapBody,
 } from '../../../domain/api/imports.ts';
+import { zLine } from '../../../domain/api/primitives.ts';
 import { IMPORT_KINDS } from '../../../domain/registry/fields.ts';
 import type { TDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -139,7 +140,7 @@ export function importRoutes(deps: TDeps, jobs: ImportJobs): FastifyPluginAsyncZ
           tags,
           summary: '保存为本单位列映射模板 Save the batch’s mapping as the organisation’s template',
           params,
-          body: z.object({ name: z.string().trim().min(1).max(60) }),
+          body: z.object({ name: zLine().min(1).max(60) }),
           response: {
             201: z.object({ id: z.string(), name: z.string(), headers: z.record(z.string(), z.string()) }),
           },

@@ -24,6 +24,7 @@ import {
   ZVersionBody,
 } from '../../../domain/api/ledger.ts';
 import { MAX_EVIDENCE_BYTES } from '../../../domain/api/portal.ts';
+import { zLine } from '../../../domain/api/primitives.ts';
 import { ZLedgerRules } from '../../../domain/ledger/rules.ts';
 import type { TDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -83,7 +84,7 @@ export function casesRoutes(deps: TDeps): FastifyPluginAsyncZod {
           tags,
           summary: '时间线 Case timeline',
           params,
-          querystring: ZPageQuery.extend({ kind: z.string().max(30).optional() }),
+          querystring: ZPageQuery.extend({ kind: zLine().max(30).optional() }),
           response: { 200: ZPage(ZCaseEvent) },
         },
       },
