@@ -31,6 +31,25 @@ export type TPushChannel = (typeof PUSH_CHANNELS)[number];
 export const PUSH_STATUSES = ['queued', 'sent', 'failed', 'limited'] as const;
 export type TPushStatus = (typeof PUSH_STATUSES)[number];
 
+/**
+ * The channels a graduate can receive a push on: in-app needs their self-service account, SMS a phone on file,
+ * WeChat either (the template message is addressed by account or phone). The server fails the others at once
+ * (no limit used, no timeline entry) and the push dialog ticks only these.
+ */
+export function reachableChannels(g: { hasAccount: boolean; hasPhone: boolean }): TPushChannel[] {
+  return PUSH_CHANNELS.filter((c) =>
+    c === 'in_app' ? g.hasAccount : c === 'sms' ? g.hasPhone : g.hasAccount || g.hasPhone,
+  );
+}
+/** Why a channel cannot reach the graduate (the push's `error` code), or null. */
+export function unreachableReason(
+  channel: TPushChannel,
+  g: { hasAccount: boolean; hasPhone: boolean },
+): 'no_account' | 'no_phone' | null {
+  if (reachableChannels(g).includes(channel)) return null;
+  return channel === 'sms' ? 'no_phone' : 'no_account';
+}
+
 const ZChannels = z
   .array(z.enum(PUSH_CHANNELS))
   .min(1)
@@ -114,6 +133,8 @@ export const ZCaseRecommendations = z.object({
   nearMisses: z.array(ZNearMiss),
   /** the graduate's push allowance today (China date) */
   pushLimit: z.object({ perDay: z.number().int(), usedToday: z.number().int() }),
+  /** the channels the graduate can receive (reachableChannels) */
+  reachableChannels: z.array(z.enum(PUSH_CHANNELS)),
 });
 export type TCaseRecommendations = z.infer<typeof ZCaseRecommendations>;
 

@@ -171,9 +171,17 @@ export async function countOpenCases(db: TDbOrTx, where: SQL): Promise<number> {
 
 /** One case's facts (any status), with when the case and the graduate last changed. */
 export async function findCaseFacts(db: TDbOrTx, caseId: string) {
-  const [row] = await queryRows<TCaseFactRow & { status: string; changed_at: Date | string | null }>(
+  const [row] = await queryRows<
+    TCaseFactRow & {
+      status: string;
+      changed_at: Date | string | null;
+      has_account: boolean;
+      has_phone: boolean;
+    }
+  >(
     db,
-    sql`select ${FACT_COLUMNS}, c.status, greatest(c.updated_at, graduate.updated_at, c.opened_at) as changed_at
+    sql`select ${FACT_COLUMNS}, c.status, greatest(c.updated_at, graduate.updated_at, c.opened_at) as changed_at,
+          graduate.user_id is not null as has_account, graduate.phone_encrypted is not null as has_phone
         from ledger_case c join graduate on graduate.id = c.graduate_id where c.id = ${caseId}`,
   );
   return row ? { ...row, changed_at: row.changed_at ? asDate(row.changed_at) : null } : undefined;

@@ -6,6 +6,7 @@ import { buildApp } from '../../app.ts';
 import {
   auditEvent,
   caseEvent,
+  graduate,
   ledgerCase,
   notification,
   opportunity,
@@ -234,6 +235,54 @@ describe('push', () => {
     expect(res.outcomes.map((o: { outcome: string }) => o.outcome)).toEqual(['failed', 'failed']);
     expect(res.outcomes[0].messageZh).toContain('尚未开通');
     expect(res.outcomes[1].messageZh).toContain('手机号');
+  });
+
+  it('a failed push uses no daily limit, is not on the timeline, and pushing again retries it', async () => {
+    const c = await w.ledger.addCase({ level: '本科', majorCode: '080901', phoneEncrypted: null });
+    const p = await post({ title: '重试岗位' });
+    // the dialog offers only what can reach the graduate: no account, no phone → nothing but WeChat-by-phone
+    expect((await recs('counselor', c.caseId)).json().reachableChannels).toEqual([]);
+    const first = (await pushIt('counselor', c.caseId, p.id, ['sms'])).json();
+    expect(first.outcomes[0].outcome).toBe('failed');
+    const page = (await recs('counselor', c.caseId)).json();
+    expect(page.pushLimit.usedToday).toBe(0);
+    const events = await deps.database.db
+      .select()
+      .from(caseEvent)
+      .where(and(eq(caseEvent.caseId, c.caseId), eq(caseEvent.kind, 'push')));
+    expect(events).toHaveLength(0);
+    // the phone is recorded; the same post on the same channel goes out now instead of "already pushed"
+    await deps.database.db
+      .update(graduate)
+      .set({ phoneEncrypted: deps.crypto.encrypt('13900001111') })
+      .where(eq(graduate.id, c.graduate.id));
+    expect((await recs('counselor', c.caseId)).json().reachableChannels).toEqual(['sms', 'wechat']);
+    const retry = (await pushIt('counselor', c.caseId, p.id, ['sms'])).json();
+    expect(retry.outcomes[0].outcome).toBe('sent');
+    const rows = await deps.database.db.select().from(push).where(eq(push.opportunityId, p.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'sent', error: null, countedOn: '2020-07-15' });
+    expect((await recs('counselor', c.caseId)).json().pushLimit.usedToday).toBe(1);
+  });
+
+  it('a push the provider fails gives its place under the daily limit back', async () => {
+    const c = await w.ledger.addCase({ level: '本科', majorCode: '080901' });
+    const p = await post({ title: '渠道故障岗位' });
+    const failing = deps.wechat;
+    deps.wechat = {
+      send: async () => {
+        throw new Error('template rejected');
+      },
+    };
+    try {
+      const res = (await pushIt('counselor', c.caseId, p.id, ['wechat'])).json();
+      expect(res.outcomes[0].outcome).toBe('failed');
+    } finally {
+      deps.wechat = failing;
+    }
+    const [row] = await deps.database.db.select().from(push).where(eq(push.opportunityId, p.id));
+    expect(row).toMatchObject({ status: 'failed', countedOn: null });
+    expect((await recs('counselor', c.caseId)).json().pushLimit.usedToday).toBe(0);
   });
 });
 

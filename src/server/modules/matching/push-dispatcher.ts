@@ -114,11 +114,13 @@ export async function dispatchPushes(deps: TDeps, opts: { ids?: string[] } = {})
     } catch (err) {
       error = `provider: ${err instanceof Error ? err.message : String(err)}`.slice(0, 200);
     }
+    // a failed push reached nobody: it gives its day's place under the limit back
     await repo.updatePush(deps.database.db, p.id, {
       status: error ? 'failed' : 'sent',
       error,
       sentAt: error ? null : now,
       attempts: p.attempts + 1,
+      ...(error ? { countedOn: null } : {}),
     });
     if (error) result.failed++;
     else result.sent++;

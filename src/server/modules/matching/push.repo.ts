@@ -1,26 +1,68 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { TDbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/query.ts';
 import { push } from '../../db/schema/index.ts';
 
 export type TPushRow = typeof push.$inferSelect;
 
-/** Posts pushed to the graduate that count against the daily limit of `day` (China date). */
+/**
+ * Posts pushed to the graduate that count against the daily limit of `day` (China date). A failed push reached
+ * nobody and uses no limit (the dispatcher also clears its day; the status test covers rows from before that).
+ */
 export async function postsCountedOn(db: TDbOrTx, graduateId: string, day: string): Promise<Set<string>> {
   const rows = await db
     .selectDistinct({ id: push.opportunityId })
     .from(push)
-    .where(and(eq(push.graduateId, graduateId), eq(push.countedOn, day)));
+    .where(and(eq(push.graduateId, graduateId), eq(push.countedOn, day), ne(push.status, 'failed')));
   return new Set(rows.map((r) => r.id));
 }
 
-/** The channels this post already went (or is going) to the graduate on. */
+/** The channels this post already went (or is going) to the graduate on, with their status. */
 export async function channelsPushed(db: TDbOrTx, graduateId: string, opportunityId: string) {
   const rows = await db
-    .select({ channel: push.channel })
+    .select({ channel: push.channel, status: push.status })
     .from(push)
     .where(and(eq(push.graduateId, graduateId), eq(push.opportunityId, opportunityId)));
-  return new Set(rows.map((r) => r.channel));
+  return new Map(rows.map((r) => [r.channel, r.status]));
+}
+
+/**
+ * A retry after a failure: the failed row (the unique index keeps one per graduate, post and channel) takes the
+ * new attempt's values; a row that is no longer failed (a concurrent retry) is left alone.
+ */
+export async function retryFailedPushes(
+  tx: TDbOrTx,
+  rows: (typeof push.$inferInsert)[],
+): Promise<TPushRow[]> {
+  const out: TPushRow[] = [];
+  for (const r of rows) {
+    const [row] = await tx
+      .update(push)
+      .set({
+        status: r.status,
+        error: r.error ?? null,
+        actorUserId: r.actorUserId,
+        actorName: r.actorName,
+        reason: r.reason,
+        score: r.score,
+        breakdown: r.breakdown,
+        countedOn: r.countedOn,
+        createdAt: r.createdAt,
+        caseId: r.caseId,
+        sentAt: null,
+      })
+      .where(
+        and(
+          eq(push.graduateId, r.graduateId),
+          eq(push.opportunityId, r.opportunityId),
+          eq(push.channel, r.channel),
+          eq(push.status, 'failed'),
+        ),
+      )
+      .returning();
+    if (row) out.push(row);
+  }
+  return out;
 }
 
 /** Insert outbox rows; a row the unique index already holds (a concurrent push) is skipped. */

@@ -1,4 +1,9 @@
-import type { TPushBody, TPushChannel, TPushResult } from '../../../domain/api/matching.ts';
+import {
+  type TPushBody,
+  type TPushChannel,
+  type TPushResult,
+  unreachableReason,
+} from '../../../domain/api/matching.ts';
 import { prepareCandidate } from '../../../domain/matching/prepare.ts';
 import { explainMatch } from '../../../domain/matching/scorer.ts';
 import type { TCtx, TDeps } from '../../context.ts';
@@ -76,35 +81,51 @@ export async function pushPost(
       );
     }
     const settings = await getMatchingSettings(tx);
-    const counted = await repo.postsCountedOn(tx, row.graduate_id, today);
-    const limited = !counted.has(post.post.id) && counted.size >= settings.dailyPushLimit;
+    // a channel that cannot reach the graduate fails here, before it uses any of the daily limit; a failed
+    // channel is no duplicate: pushing again retries it
+    const reach = { hasAccount: row.has_account, hasPhone: row.has_phone };
     const already = await repo.channelsPushed(tx, row.graduate_id, post.post.id);
-    const fresh = body.channels.filter((ch) => !already.has(ch));
-    const inserted = await repo.insertPushes(
-      tx,
-      fresh.map((channel) => ({
+    const fresh = body.channels.filter((ch) => !already.has(ch) || already.get(ch) === 'failed');
+    const deliverable = fresh.filter((ch) => unreachableReason(ch, reach) === null);
+    const counted = await repo.postsCountedOn(tx, row.graduate_id, today);
+    const limited =
+      deliverable.length > 0 && !counted.has(post.post.id) && counted.size >= settings.dailyPushLimit;
+    const rows = fresh.map((channel) => {
+      const error = unreachableReason(channel, reach);
+      return {
         graduateId: row.graduate_id,
         caseId,
         opportunityId: post.post.id,
         channel,
-        status: limited ? 'limited' : 'queued',
+        status: error ? 'failed' : limited ? 'limited' : 'queued',
+        error,
         actorUserId: user.id,
         actorName: user.displayName,
         reason: body.note,
         score: match.score,
         breakdown: match.breakdown.map((b) => b.points),
-        countedOn: limited ? null : today,
+        countedOn: error || limited ? null : today,
         createdAt: now,
         provinceCode: row.domicile_county_code ? `${row.domicile_county_code.slice(0, 2)}0000` : null,
-      })),
-    );
-    const byChannel = new Map(inserted.map((p) => [p.channel as TPushChannel, p]));
+      };
+    });
+    const written = [
+      ...(await repo.insertPushes(
+        tx,
+        rows.filter((r) => !already.has(r.channel)),
+      )),
+      ...(await repo.retryFailedPushes(
+        tx,
+        rows.filter((r) => already.has(r.channel)),
+      )),
+    ];
+    const byChannel = new Map(written.map((p) => [p.channel as TPushChannel, p]));
     const outcomes = body.channels.map((channel) => ({
       channel,
       pushId: byChannel.get(channel)?.id ?? null,
       outcome: (byChannel.get(channel)?.status ?? 'duplicate') as TOutcome['outcome'],
     }));
-    if (inserted.length) {
+    if (written.length) {
       const title = (await postSummaries(tx, [post.post.id])).get(post.post.id)?.title ?? '';
       const summary = {
         opportunityId: post.post.id,
@@ -113,16 +134,19 @@ export async function pushPost(
         outcomes,
         note: body.note,
       };
-      await appendCaseEvents(tx, [
-        {
-          caseId,
-          kind: 'push',
-          at: now,
-          actorUserId: user.id,
-          actorName: user.displayName,
-          data: { ...summary, score: match.score },
-        },
-      ]);
+      // the timeline records a push that is on its way, not one that reached nobody
+      const going = outcomes.filter((o) => o.outcome === 'queued' || o.outcome === 'limited');
+      if (going.length)
+        await appendCaseEvents(tx, [
+          {
+            caseId,
+            kind: 'push',
+            at: now,
+            actorUserId: user.id,
+            actorName: user.displayName,
+            data: { ...summary, channels: going.map((o) => o.channel), outcomes: going, score: match.score },
+          },
+        ]);
       const audit = { action: 'matching.push', entityType: 'ledger_case', entityId: caseId, after: summary };
       await recordAudit(tx, ctx, audit, now);
     }

@@ -1,8 +1,9 @@
-import type {
-  TCaseRecommendations,
-  TMatchPostSummary,
-  TPushChannel,
-  TPushStatus,
+import {
+  reachableChannels,
+  type TCaseRecommendations,
+  type TMatchPostSummary,
+  type TPushChannel,
+  type TPushStatus,
 } from '../../../domain/api/matching.ts';
 import { prepareCandidate } from '../../../domain/matching/prepare.ts';
 import { rankPrepared } from '../../../domain/matching/scorer.ts';
@@ -112,6 +113,7 @@ export async function getCaseRecommendations(
       reasons: m.reasons,
     })),
     pushLimit: { perDay: settings.dailyPushLimit, usedToday: counted.size },
+    reachableChannels: reachableChannels({ hasAccount: row.has_account, hasPhone: row.has_phone }),
   };
 }
 

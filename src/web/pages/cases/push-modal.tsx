@@ -23,7 +23,7 @@ const OUTCOME_COLORS: Record<string, string> = {
 };
 
 /**
- * Push one post to the case's graduate: choose the channels (in-app by default), add why, confirm. The answer
+ * Push one post to the case's graduate: choose the channels (one the graduate can receive by default), add why, confirm. The answer
  * says per channel what happened — sent, queued, over today's limit, already pushed, failed — in the server's
  * own words, and the dialog stays open to show it.
  */
@@ -32,12 +32,15 @@ export function PushModal({
   graduateName,
   post,
   limit,
+  reachable,
   onClose,
 }: {
   caseId: string;
   graduateName: string;
   post: TMatchPostSummary | null;
   limit: TCaseRecommendations['pushLimit'] | undefined;
+  /** the channels the graduate can receive: ticked by default, the others marked */
+  reachable: TPushChannel[];
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -106,7 +109,7 @@ export function PushModal({
         <Form<TForm>
           form={form}
           layout="vertical"
-          initialValues={{ channels: ['in_app'], note: '' }}
+          initialValues={{ channels: defaultChannels(reachable), note: '' }}
           onFinish={onFinish}
           disabled={push.isPending}
         >
@@ -116,7 +119,12 @@ export function PushModal({
             rules={[{ required: true, type: 'array', min: 1, message: t('matching.push.channelsRequired') }]}
           >
             <Checkbox.Group
-              options={PUSH_CHANNELS.map((c) => ({ value: c, label: t(`matching.channels.${c}`) }))}
+              options={PUSH_CHANNELS.map((c) => ({
+                value: c,
+                label: reachable.includes(c)
+                  ? t(`matching.channels.${c}`)
+                  : `${t(`matching.channels.${c}`)}${t('matching.push.unreachable')}`,
+              }))}
               data-testid="push-channels"
             />
           </Form.Item>
@@ -129,6 +137,14 @@ export function PushModal({
               data-testid="push-note"
             />
           </Form.Item>
+          {reachable.length === 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('matching.push.noneReachable')}
+              style={{ marginBottom: 12 }}
+            />
+          )}
           {limit && (
             <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
               {t('matching.push.limitHint', { limit: limit.perDay, used: limit.usedToday })}
@@ -139,4 +155,10 @@ export function PushModal({
       {error && <Alert type="error" showIcon title={error} data-testid="push-error" />}
     </Modal>
   );
+}
+
+/** In-app when the graduate has an account, else the first channel that reaches them (none: nothing ticked). */
+function defaultChannels(reachable: TPushChannel[]): TPushChannel[] {
+  if (reachable.includes('in_app')) return ['in_app'];
+  return reachable.slice(0, 1);
 }

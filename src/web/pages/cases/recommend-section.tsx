@@ -93,6 +93,7 @@ export function RecommendSection({ detail, readOnly }: { detail: TCaseDetail; re
           graduateName={detail.graduate.name}
           post={pushing}
           limit={r.pushLimit}
+          reachable={r.reachableChannels}
           onClose={() => setPushing(null)}
         />
       </>
