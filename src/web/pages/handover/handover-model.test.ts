@@ -20,8 +20,12 @@ const cases: THandoverCase[] = [
 ];
 
 describe('summarizeSelection', () => {
-  it('picks every case by default and counts them per bureau, biggest first', () => {
-    expect(summarizeSelection(cases, new Set())).toEqual({
+  it('picks nothing by default', () => {
+    expect(summarizeSelection(cases, new Set())).toEqual({ caseIds: [], byBureau: [] });
+  });
+
+  it('counts the ticked cases per bureau, biggest first', () => {
+    expect(summarizeSelection(cases, new Set(['1', '2', '3']))).toEqual({
       caseIds: ['1', '2', '3'],
       byBureau: [
         { orgId: 'w', orgName: '威宁县人社局', countyName: '威宁县', count: 2 },
@@ -30,8 +34,8 @@ describe('summarizeSelection', () => {
     });
   });
 
-  it('leaves out unticked cases and bureaus left with none', () => {
-    const s = summarizeSelection(cases, new Set(['1', '3']));
+  it('leaves out unticked cases, bureaus left with none, and ticks the preview no longer lists', () => {
+    const s = summarizeSelection(cases, new Set(['2', 'gone']));
     expect(s.caseIds).toEqual(['2']);
     expect(s.byBureau.map((b) => [b.orgId, b.count])).toEqual([['w', 1]]);
   });

@@ -4,14 +4,15 @@ import { ApiError } from '../../api/client.ts';
 export type TBureauCount = { orgId: string; orgName: string; countyName: string | null; count: number };
 
 /**
- * The picked cases (everything in the preview but what the user unticked) and how many go to each bureau,
- * biggest first: what the confirmation states before anything is handed over.
+ * The picked cases (the ones the user ticked that the current preview still lists, with a bureau; nothing is
+ * ticked by default: handing a graduate over is a decision per case) and how many go to each bureau, biggest
+ * first: what the confirmation states before anything is handed over.
  */
 export function summarizeSelection(
   cases: readonly THandoverCase[],
-  unticked: ReadonlySet<string>,
+  ticked: ReadonlySet<string>,
 ): { caseIds: string[]; byBureau: TBureauCount[] } {
-  const picked = cases.filter((c) => c.toOrgId && !unticked.has(c.caseId));
+  const picked = cases.filter((c) => c.toOrgId && ticked.has(c.caseId));
   const byBureau = new Map<string, TBureauCount>();
   for (const c of picked) {
     const entry = byBureau.get(c.toOrgId!) ?? {

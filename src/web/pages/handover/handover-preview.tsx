@@ -33,15 +33,15 @@ type TRefusal = { message: string; cases: THandoverRefusedDetails['cases'] };
 export function HandoverPreview({ cohort }: { cohort: number }) {
   const { t } = useTranslation();
   const preview = useHandoverPreview(cohort);
-  // unticked rather than ticked, so every case is picked by default and a refreshed preview keeps new cases in
-  // (the page keys this component by cohort, so a new cohort starts fresh)
-  const [unticked, setUnticked] = useState<Set<string>>(() => new Set());
+  // nothing ticked at first: each graduate handed over is a decision (the page keys this component by cohort,
+  // so a new cohort starts fresh; a refreshed preview drops ticks of cases it no longer lists)
+  const [ticked, setTicked] = useState<Set<string>>(() => new Set());
   const [refusal, setRefusal] = useState<TRefusal | null>(null);
 
   if (preview.isPending) return <LoadingState />;
   if (preview.isError) return <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />;
   const data = preview.data;
-  const selection = summarizeSelection(data.cases, unticked);
+  const selection = summarizeSelection(data.cases, ticked);
 
   return (
     <>
@@ -81,7 +81,7 @@ export function HandoverPreview({ cohort }: { cohort: number }) {
               data={data}
               selection={selection}
               onDone={() => {
-                setUnticked(new Set());
+                setTicked(new Set());
                 setRefusal(null);
               }}
               onRefused={setRefusal}
@@ -89,12 +89,7 @@ export function HandoverPreview({ cohort }: { cohort: number }) {
           </Flex>
         }
       >
-        <CaseTable
-          cases={data.cases}
-          loading={preview.isFetching}
-          unticked={unticked}
-          onChange={setUnticked}
-        />
+        <CaseTable cases={data.cases} loading={preview.isFetching} ticked={ticked} onChange={setTicked} />
       </Card>
     </>
   );
@@ -296,13 +291,13 @@ function CommitButton({
 function CaseTable({
   cases,
   loading,
-  unticked,
+  ticked,
   onChange,
 }: {
   cases: THandoverCase[];
   loading: boolean;
-  unticked: Set<string>;
-  onChange: (unticked: Set<string>) => void;
+  ticked: Set<string>;
+  onChange: (ticked: Set<string>) => void;
 }) {
   const { t } = useTranslation();
   const none = t('common.none');
@@ -357,11 +352,8 @@ function CaseTable({
         showTotal: (n) => t('common.total', { count: n }),
       }}
       rowSelection={{
-        selectedRowKeys: cases.filter((c) => !unticked.has(c.caseId)).map((c) => c.caseId),
-        onChange: (keys) => {
-          const picked = new Set(keys.map(String));
-          onChange(new Set(cases.filter((c) => !picked.has(c.caseId)).map((c) => c.caseId)));
-        },
+        selectedRowKeys: cases.filter((c) => ticked.has(c.caseId)).map((c) => c.caseId),
+        onChange: (keys) => onChange(new Set(keys.map(String))),
         preserveSelectedRowKeys: true,
       }}
       scroll={{ x: 800 }}
