@@ -69,6 +69,8 @@ export const ledgerCase = pgTable(
       .notNull()
       .references(() => orgUnit.id),
     handedOverAt: timestamp('handed_over_at', { withTimezone: true }),
+    /** after handover: the county bureau's staff member responsible for the case (one of the holder's users) */
+    responsibleUserId: uuid('responsible_user_id').references(() => appUser.id),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
     intention: text('intention'),
     needs: jsonb('needs').$type<TCaseNeeds>().notNull().default({}),

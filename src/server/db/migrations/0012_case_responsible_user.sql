@@ -1,0 +1,2 @@
+ALTER TABLE "ledger_case" ADD COLUMN "responsible_user_id" uuid;--> statement-breakpoint
+ALTER TABLE "ledger_case" ADD CONSTRAINT "ledger_case_responsible_user_id_app_user_id_fk" FOREIGN KEY ("responsible_user_id") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;
