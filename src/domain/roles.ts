@@ -111,7 +111,9 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'zsb.manage',
   ],
   partner: ['reference.read', 'orgs.read', 'graduates.read'],
-  employer: ['reference.read', 'employer.portal'],
+  // no reference.read: the programme's lists (focus counties, code tables, pairs) are not an employer's business;
+  // the post form's regions and majors are open to employer.portal too (orgs.routes.ts)
+  employer: ['employer.portal'],
   graduate: ['self.portal'],
   system_admin: ['reference.read', 'orgs.read', 'orgs.manage', 'users.manage', 'audit.read'],
 };
@@ -121,6 +123,16 @@ export function listPermissions(roles: readonly TRole[]): TPermission[] {
   const set = new Set<TPermission>();
   for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) set.add(p);
   return PERMISSIONS.filter((p) => set.has(p));
+}
+
+/**
+ * Graduates and employers: the people the programme serves or works with, never told they are in it. Their pages
+ * use neutral wording and show no programme reference data (no poverty wording, focus counties or code tables).
+ */
+export const PUBLIC_ROLES: readonly TRole[] = ['graduate', 'employer'];
+
+export function isPublicAudience(roles: readonly TRole[]): boolean {
+  return roles.length > 0 && roles.every((role) => PUBLIC_ROLES.includes(role));
 }
 
 export function hasPermission(roles: readonly TRole[], permission: TPermission): boolean {

@@ -237,7 +237,7 @@ const SHORT: Record<TEligibilityRule['kind'], [string, string]> = {
   cohorts: ['届别不符', 'Cohort not accepted'],
   party_member: ['非党员', 'Not a party member'],
   teacher_certificate: ['无教师资格证', 'No teacher certificate'],
-  target_group_only: ['限定帮扶对象', 'Reserved for the assisted group'],
+  target_group_only: ['仅限专项服务对象', 'Reserved for the programme’s service group'],
 };
 
 /** Short labels of the failing hard rules for near-miss lists ("专业不符"); missing facts say "信息不全". */

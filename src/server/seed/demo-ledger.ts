@@ -21,7 +21,7 @@ import { assign, suggest } from '../modules/ledger/pairing.service.ts';
 const DEMO_HELPERS: { username: string; displayName: string; orgCode: string; phone: string }[] = [
   {
     username: 'gzu_helper2',
-    displayName: '孙校长（帮扶责任人）',
+    displayName: '孙校长',
     orgCode: 'U-10657',
     phone: '0851-83620001',
   },

@@ -154,7 +154,7 @@ export const TEGANG_SUBJECTS = [
   '初中体育',
   '初中物理',
 ];
-export const SANZHI_KINDS = ['支农', '支教', '支医', '帮扶乡村振兴'];
+export const SANZHI_KINDS = ['支农', '支教', '支医', '乡村振兴'];
 export const WESTERN_KINDS = ['基础教育', '服务三农', '医疗卫生', '基层社会管理'];
 export const RESEARCH_TEAMS: { org: string; team: string; majors: string[] }[] = [
   { org: 'U-10657', team: '喀斯特山地生态实验室', majors: ['0710', '0713', '09'] },

@@ -54,7 +54,7 @@ export const DEMO_USERS: { username: string; displayName: string; orgCode: strin
     orgCode: 'U-10657-C01',
     roles: ['counselor'],
   },
-  { username: 'gzu_helper', displayName: '周副校长（帮扶责任人）', orgCode: 'U-10657', roles: ['helper'] },
+  { username: 'gzu_helper', displayName: '周副校长', orgCode: 'U-10657', roles: ['helper'] },
   {
     username: 'gd_partner',
     displayName: '黄主任（广州市东西部协作）',

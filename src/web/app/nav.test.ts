@@ -17,17 +17,8 @@ describe('navFor', () => {
     ]);
   });
 
-  it('gives an employer its portal and reference data but no orgs, audit or staff post pages', () => {
-    expect(keys(['employer'])).toEqual([
-      'home',
-      'employerPortal',
-      'regions',
-      'focusCounties',
-      'codeTables',
-      'supportPairs',
-      'notifications',
-      'password',
-    ]);
+  it('gives an employer its portal only: no programme reference lists, orgs, audit or staff post pages', () => {
+    expect(keys(['employer'])).toEqual(['home', 'employerPortal', 'notifications', 'password']);
   });
 
   it('gives a system admin everything but personal data', () => {

@@ -16,9 +16,9 @@ import type { TMessages } from './zh-CN.ts';
 
 export const enUS: TMessages = {
   app: {
-    name: 'Bangfu',
-    fullName: 'Bangfu · Employment assistance for graduates',
-    subtitle: 'Precision employment assistance for university graduates',
+    name: 'Graduate Employment Services',
+    fullName: 'Graduate Employment Services platform',
+    subtitle: 'Targeted employment assistance workspace',
   },
   locale: { 'zh-CN': '中文', 'en-US': 'English', label: 'Language' },
   nav: {
@@ -54,7 +54,7 @@ export const enUS: TMessages = {
   },
   navDesc: {
     home: 'Overview and shortcuts',
-    me: 'Confirm your plans and needs, report progress, contact your helpers',
+    me: 'Confirm your plans and needs, report progress, contact your career advisers',
     mePosts: 'Posts collected for this year’s graduates: filter by kind and level, apply online',
     mePushed: 'Posts your teachers chose for you from your intention and major',
     meApplications: 'Where your applications stand: applied, interview, offer, hired',
@@ -180,7 +180,7 @@ export const enUS: TMessages = {
     submit: 'Sign in',
     usernameRequired: 'Enter your username',
     passwordRequired: 'Enter your password',
-    demoNotice: 'Demo accounts are listed in the project README.',
+    demoNotice: 'Demo accounts are listed in the project documentation.',
   },
   header: {
     mustChangePassword: 'You are using an initial password; please change it.',

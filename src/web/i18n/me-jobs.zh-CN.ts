@@ -74,7 +74,7 @@ export const meJobsZh = {
     already_applied: '你已经申请过这个岗位。',
     not_eligible: '你暂时不符合以下报名条件：',
     missing: '（你的档案中缺少这项信息，可联系辅导员补充）',
-    contact: '如有疑问，可以联系你的辅导员或帮扶老师。',
+    contact: '如有疑问，可以联系你的辅导员或就业指导老师。',
   },
   pushed: {
     title: '推送给我的岗位',

@@ -16,9 +16,11 @@ import { siqingZh } from './siqing.zh-CN.ts';
 /** Simplified Chinese, the reference language: en-US.ts must have exactly these keys (see i18n.test.ts). */
 export const zhCN = {
   app: {
-    name: '帮扶',
-    fullName: '帮扶 · 高校毕业生就业精准帮扶平台',
-    subtitle: '高校毕业生就业精准帮扶平台',
+    // the product's name everywhere a graduate or an employer sees it (header, login, browser title)
+    name: '高校毕业生就业服务',
+    fullName: '高校毕业生就业服务平台',
+    // shown after the name to staff only
+    subtitle: '精准帮扶工作平台',
   },
   locale: { 'zh-CN': '中文', 'en-US': 'English', label: '语言' },
   nav: {
@@ -54,7 +56,7 @@ export const zhCN = {
   },
   navDesc: {
     home: '概览与快捷入口',
-    me: '确认就业意向与需求、报告求职进展、联系帮扶老师',
+    me: '确认就业意向与需求、报告求职进展、联系就业指导老师',
     mePosts: '为应届毕业生征集的岗位，按类型和学历筛选，在线申请',
     mePushed: '老师根据你的意向和专业推送的岗位',
     meApplications: '申请进度：已报名、面试、拟录用、已录用',
@@ -175,7 +177,7 @@ export const zhCN = {
     submit: '登录',
     usernameRequired: '请输入用户名',
     passwordRequired: '请输入密码',
-    demoNotice: '演示账户列在项目 README 中。',
+    demoNotice: '演示账户见项目说明文档。',
   },
   header: {
     mustChangePassword: '您正在使用初始密码，请尽快修改。',

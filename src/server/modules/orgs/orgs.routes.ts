@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZOrgNode } from '../../../domain/api/orgs.ts';
@@ -11,20 +12,25 @@ import {
   ZResolvedCounty,
   ZSupportPair,
 } from '../../../domain/api/reference.ts';
+import { hasPermission } from '../../../domain/roles.ts';
 import type { TDeps } from '../../context.ts';
-import { requirePermission } from '../../plugins/auth.ts';
+import { AppError } from '../../errors.ts';
+import { requireAuth, requirePermission } from '../../plugins/auth.ts';
 import * as orgs from './orgs.service.ts';
 
 export function orgsRoutes(deps: TDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const db = deps.database.db;
     const reference = { preHandler: requirePermission('reference.read') };
+    // regions and majors are plain lookups the employer's post form needs too; the programme's lists
+    // (focus counties, code tables, support pairs) stay behind reference.read, which employers do not hold
+    const lookups = { preHandler: requireReferenceLookup };
     const tags = ['reference'];
 
     app.get(
       '/api/reference/regions',
       {
-        ...reference,
+        ...lookups,
         schema: {
           tags,
           summary: '行政区划 Regions (children of parent, or search)',
@@ -40,7 +46,7 @@ export function orgsRoutes(deps: TDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/reference/regions/resolve/:code',
       {
-        ...reference,
+        ...lookups,
         schema: {
           tags,
           summary: '历史代码解析 Resolve a current or historical county code',
@@ -69,7 +75,7 @@ export function orgsRoutes(deps: TDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/reference/majors',
       {
-        ...reference,
+        ...lookups,
         schema: {
           tags,
           summary: '专业目录 Major catalogues',
@@ -96,4 +102,13 @@ export function orgsRoutes(deps: TDeps): FastifyPluginAsyncZod {
       async () => orgs.getOrgTree(db),
     );
   };
+}
+
+/** Signed in with reference.read, or an employer filling in a post's regions and majors. */
+async function requireReferenceLookup(request: FastifyRequest, reply: FastifyReply) {
+  await requireAuth(request, reply);
+  const roles = request.ctx.user!.roles;
+  if (!hasPermission(roles, 'reference.read') && !hasPermission(roles, 'employer.portal')) {
+    throw new AppError('forbidden', '需要权限 reference.read / Requires permission reference.read');
+  }
 }

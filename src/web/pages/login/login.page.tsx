@@ -42,7 +42,6 @@ export function LoginPage() {
         <Typography.Title level={2} style={{ margin: 0 }}>
           {t('app.name')}
         </Typography.Title>
-        <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
       </Flex>
       <Card title={t('login.title')} style={{ width: '100%', maxWidth: 380 }}>
         <Tabs

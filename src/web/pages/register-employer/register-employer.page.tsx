@@ -83,7 +83,6 @@ export function RegisterEmployerPage() {
         <Typography.Title level={2} style={{ margin: 0 }}>
           {t('app.name')}
         </Typography.Title>
-        <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
       </Flex>
       {done ? (
         <Card style={{ width: '100%', maxWidth: 760 }}>
