@@ -7,10 +7,10 @@
 
 export const PROGRAMME_WORDS_ZH = ['建档立卡', '贫困', '困难', '帮扶', '未摘帽'] as const;
 
-/** English equivalents, as whole words ("poorly" and "poorest" are not used in the app either way). */
+/** English equivalents, as whole words; a code such as the role `poverty_office` is not wording. */
 export const PROGRAMME_WORDS_EN = ['poverty', 'poor', 'registered-poor', 'hardship', 'needy'] as const;
 
-const EN_PATTERN = new RegExp(`(?<![a-z])(${PROGRAMME_WORDS_EN.join('|')})(?![a-z])`, 'gi');
+const EN_PATTERN = new RegExp(`(?<![a-z_])(${PROGRAMME_WORDS_EN.join('|')})(?![a-z_])`, 'gi');
 
 /** The programme words a text contains (each once), in either language. */
 export function programmeWordsIn(text: string): string[] {

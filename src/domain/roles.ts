@@ -125,16 +125,6 @@ export function listPermissions(roles: readonly TRole[]): TPermission[] {
   return PERMISSIONS.filter((p) => set.has(p));
 }
 
-/**
- * Graduates and employers: the people the programme serves or works with, never told they are in it. Their pages
- * use neutral wording and show no programme reference data (no poverty wording, focus counties or code tables).
- */
-export const PUBLIC_ROLES: readonly TRole[] = ['graduate', 'employer'];
-
-export function isPublicAudience(roles: readonly TRole[]): boolean {
-  return roles.length > 0 && roles.every((role) => PUBLIC_ROLES.includes(role));
-}
-
 export function hasPermission(roles: readonly TRole[], permission: TPermission): boolean {
   return roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
 }

@@ -18,7 +18,6 @@ export const enUS: TMessages = {
   app: {
     name: 'Graduate Employment Services',
     fullName: 'Graduate Employment Services platform',
-    subtitle: 'Targeted employment assistance workspace',
   },
   locale: { 'zh-CN': '中文', 'en-US': 'English', label: 'Language' },
   nav: {

@@ -34,7 +34,7 @@ export const notificationsEn: typeof notificationsZh = {
   rules: {
     unpaired: 'One-to-one pairing',
     follow_up: 'Follow-up',
-    measure: 'Assistance measure',
+    measure: 'Service measure',
     needs: 'Needs reconfirmation',
   },
   overdueTitle: '{{name}}: {{rule}} {{late}}',

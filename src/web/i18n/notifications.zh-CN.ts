@@ -33,7 +33,7 @@ export const notificationsZh = {
   rules: {
     unpaired: '一帮一结对',
     follow_up: '跟踪服务',
-    measure: '帮扶举措',
+    measure: '服务举措',
     needs: '就业需求确认',
   },
   overdueTitle: '{{name}}：{{rule}}{{late}}',

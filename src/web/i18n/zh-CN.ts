@@ -16,11 +16,9 @@ import { siqingZh } from './siqing.zh-CN.ts';
 /** Simplified Chinese, the reference language: en-US.ts must have exactly these keys (see i18n.test.ts). */
 export const zhCN = {
   app: {
-    // the product's name everywhere a graduate or an employer sees it (header, login, browser title)
+    // one neutral name for everyone: graduates and employers see it in the header, at sign-in and in the title
     name: '高校毕业生就业服务',
     fullName: '高校毕业生就业服务平台',
-    // shown after the name to staff only
-    subtitle: '精准帮扶工作平台',
   },
   locale: { 'zh-CN': '中文', 'en-US': 'English', label: '语言' },
   nav: {

@@ -2,7 +2,6 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { isPublicAudience } from '../../domain/roles.ts';
 import { useLogout } from '../api/auth.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { useCurrentUser } from '../components/require-auth.tsx';
@@ -29,11 +28,6 @@ export function AppHeader() {
       <Link to="/" className="brand">
         <span className="brand-icon">{BRAND_ICON}</span>
         <Typography.Text strong>{t('app.name')}</Typography.Text>
-        {!isPublicAudience(me.roles) && (
-          <Typography.Text type="secondary" className="brand-subtitle">
-            {t('app.subtitle')}
-          </Typography.Text>
-        )}
       </Link>
       <Flex align="center" gap="middle">
         <Flex align="center" gap="small" wrap data-testid="current-user" className="current-user">

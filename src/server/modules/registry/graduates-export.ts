@@ -5,6 +5,7 @@ import type { TGraduateFilters } from '../../../domain/api/registry.ts';
 import type { TCtx, TDeps } from '../../context.ts';
 import { graduate } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { addSafeRow } from '../../plugins/sheet-cells.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireUser } from '../auth/auth.service.ts';
 import * as repo from './graduates.repo.ts';
@@ -31,9 +32,8 @@ const COLUMNS = [
   { header: '困难生类别', key: 'difficultyCode', width: 10 },
 ];
 
-/** Spreadsheet apps run cells starting with = + - @ as formulas; a leading apostrophe keeps them text. */
-export function safeCell(v: unknown): unknown {
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(v)) return `'${v}`;
+/** How a value reads in the export (是/否, 男/女); addSafeRow then neutralises formula-like text. */
+export function exportValue(v: unknown): unknown {
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (v === 'male') return '男';
   if (v === 'female') return '女';
@@ -85,9 +85,10 @@ export async function exportGraduates(deps: TDeps, ctx: TCtx, f: TGraduateFilter
       .limit(PAGE);
     for (const r of rows) {
       const item = toListItem(deps, r);
-      sheet
-        .addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, safeCell(item[c.key as keyof typeof item])])))
-        .commit();
+      const values = Object.fromEntries(
+        COLUMNS.map((c) => [c.key, exportValue(item[c.key as keyof typeof item])]),
+      );
+      addSafeRow(sheet, values).commit();
     }
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1]!.id;
