@@ -16,6 +16,15 @@ describe('cleanCell', () => {
     expect(cleanCell('张\u200b三\ufeff')).toBe('张三');
     expect(cleanCell(' ="0123" ')).toBe('0123');
   });
+
+  it('takes off the apostrophe the error workbook writes before = + - @, and keeps any other apostrophe', () => {
+    expect(cleanCell("'+86 13900001111")).toBe('+86 13900001111');
+    expect(cleanCell("'=1+1")).toBe('=1+1');
+    expect(cleanCell("'-2")).toBe('-2');
+    expect(cleanCell("'@SUM(A1)")).toBe('@SUM(A1)');
+    expect(cleanCell("'0123")).toBe("'0123");
+    expect(cleanCell("O'Brien")).toBe("O'Brien");
+  });
 });
 
 describe('cleanName', () => {

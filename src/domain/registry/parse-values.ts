@@ -9,11 +9,15 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
 /**
  * Trimmed cell text without zero-width characters (they arrive with copy-paste from web pages and WeChat).
- * `="0123"` — the trick people use to keep leading zeros in CSV opened by Excel — is unwrapped to `0123`.
+ * `="0123"` — the trick people use to keep leading zeros in CSV opened by Excel — is unwrapped to `0123`; an
+ * apostrophe before = + - @ (how our error workbook writes such cells) is taken off, so a corrected error workbook
+ * reads as the original upload did.
  */
 export function cleanCell(raw: string | undefined): string {
   if (raw === undefined) return '';
-  const v = raw.replace(INVISIBLE, '').trim();
+  let v = raw.replace(INVISIBLE, '').trim();
+  // the apostrophe our workbooks put before formula-like text (sheet-cells.ts) is not part of the value
+  if (/^'[=+\-@\t\r]/.test(v)) v = v.slice(1).trim();
   const wrapped = /^="(.*)"$/s.exec(v);
   return wrapped ? (wrapped[1] as string).trim() : v;
 }

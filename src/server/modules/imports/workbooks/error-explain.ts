@@ -1,6 +1,7 @@
 /** The 说明 sheet of an error workbook: what the file is, how to fix and re-upload it, and the errors by type. */
 import type ExcelJS from 'exceljs';
 import type { TImportKind } from '../../../../domain/registry/fields.ts';
+import { addSafeRow } from '../../../plugins/sheet-cells.ts';
 import { errorCodeTitle } from './error-codes.ts';
 import { ERROR_COLUMN, ROW_NO_COLUMN } from './error-layout.ts';
 import type { TErrorCodeCount } from './error-rows.repo.ts';
@@ -46,7 +47,7 @@ export function writeExplainSheet(ws: ExcelJS.Worksheet, info: TExplainInfo): vo
   ws.columns = [{ width: 34 }, { width: 44 }, { width: 44 }, { width: 12 }, { width: 12 }];
   const date = formatChinaDate(info.generatedAt);
   const add = (values: (string | number)[], style?: (row: ExcelJS.Row) => void) => {
-    const row = ws.addRow(values);
+    const row = addSafeRow(ws, values); // the file name and the rows' messages quote the upload
     style?.(row);
     row.commit();
   };

@@ -129,13 +129,14 @@ describe('error workbook', () => {
     expect(explained).toContain('（应为：18位身份证号码（设置为文本格式））');
     expect(explained).not.toContain('「身份证号」列：');
 
-    // row 5: four bad cells, the formula text written as a string (never as a formula)
+    // row 5: four bad cells, the formula text written as inert text (never as a formula): the apostrophe of
+    // the cell writer and Text format
     expect(rowTexts(ws, 3).slice(0, 10)).toEqual([
       '孙八',
       female,
       '男',
       '博士后',
-      '=1+1',
+      "'=1+1",
       '计科2101班',
       '软件工程',
       null,

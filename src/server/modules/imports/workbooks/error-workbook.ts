@@ -7,6 +7,7 @@ import type ExcelJS from 'exceljs';
 import type { TCtx, TDeps } from '../../../context.ts';
 import type { TStoredCellError } from '../../../db/schema/index.ts';
 import { AppError, notFound } from '../../../errors.ts';
+import { addSafeRow } from '../../../plugins/sheet-cells.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import * as importRepo from '../import.repo.ts';
 import { getBatchForUser } from '../import-access.ts';
@@ -27,7 +28,6 @@ import {
   columnWidth,
   commitWorkbook,
   createStreamingWorkbook,
-  looksLikeFormula,
   TEXT_FORMAT,
   waitForDrain,
 } from './workbook-style.ts';
@@ -163,7 +163,12 @@ function writeHeader(ws: ExcelJS.Worksheet, layout: TErrorLayout) {
     { width: 80 },
     { width: 8 },
   ];
-  const row = ws.addRow([...layout.headers.map((h) => (h === '' ? null : h)), ERROR_COLUMN, ROW_NO_COLUMN]);
+  // the headers are the upload's own: they go through the cell writer like the data
+  const row = addSafeRow(ws, [
+    ...layout.headers.map((h) => (h === '' ? null : h)),
+    ERROR_COLUMN,
+    ROW_NO_COLUMN,
+  ]);
   row.font = { bold: true };
   for (const [i, text] of [
     [
@@ -197,12 +202,8 @@ function writeErrorRow(
   }
   if (cells.slice(layout.width).some((c) => c !== '')) state.droppedCells = true;
   values.push(describeRowErrors(rowNo, errors, layout), rowNo);
-  const row = ws.addRow(values);
-  for (let i = 0; i < layout.width; i++) {
-    const v = values[i];
-    // strings are never written as formulas; Text format keeps them text when the user edits the cell too
-    if (typeof v === 'string' && looksLikeFormula(v)) row.getCell(i + 1).numFmt = TEXT_FORMAT;
-  }
+  // formula-like cells get the apostrophe and Text format; the import takes the apostrophe off on upload
+  const row = addSafeRow(ws, values);
   const byColumn = new Map<number, TStoredCellError[]>();
   for (const e of errors) {
     const column = layout.columnOf(e.field);

@@ -7,6 +7,7 @@ import {
   type TRegistryField,
   type TRosterField,
 } from '../../../../domain/registry/fields.ts';
+import { addSafeRow } from '../../../plugins/sheet-cells.ts';
 import { HEADER_FILL, KIND_LABELS, REQUIRED_FONT } from './workbook-style.ts';
 
 export const INSTRUCTIONS_SHEET = '填写说明';
@@ -92,7 +93,7 @@ export function writeInstructionsSheet(
 ): void {
   ws.columns = [{ width: 16 }, { width: 10 }, { width: 40 }, { width: 24 }, { width: 20 }, { width: 48 }];
   const add = (values: (string | number)[], style?: (row: ExcelJS.Row) => void) => {
-    const row = ws.addRow(values);
+    const row = addSafeRow(ws, values); // university names come from the org tree
     style?.(row);
     row.commit();
   };

@@ -13,6 +13,7 @@ import {
   type TImportKind,
 } from '../../../../domain/registry/fields.ts';
 import type { TCtx, TDeps } from '../../../context.ts';
+import { addSafeRow } from '../../../plugins/sheet-cells.ts';
 import { requireUser } from '../../auth/auth.service.ts';
 import { allowedUniversities } from '../import-access.ts';
 import {
@@ -126,15 +127,18 @@ export async function writeTemplateWorkbook(
 
   if (lists && universities) {
     lists.columns = [{ width: 12, style: { numFmt: TEXT_FORMAT } }, { width: 40 }];
-    lists.addRow(['院校代码', '院校名称']).commit();
-    for (const u of universities) lists.addRow([u.code, u.name]).commit();
+    addSafeRow(lists, ['院校代码', '院校名称']).commit();
+    for (const u of universities) addSafeRow(lists, [u.code, u.name]).commit();
     lists.commit();
   }
   await commitWorkbook(wb, out);
 }
 
 function writeTemplateHeader(ws: ExcelJS.Worksheet, specs: readonly TFieldSpec[]) {
-  const row = ws.addRow(specs.map((s) => s.label.zh));
+  const row = addSafeRow(
+    ws,
+    specs.map((s) => s.label.zh),
+  );
   specs.forEach((s, i) => {
     const cell = row.getCell(i + 1);
     cell.fill = HEADER_FILL;

@@ -23,7 +23,7 @@ export const TEXT_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Excel's number format "Text" (`@`): what the user types stays exactly as typed. */
-export const TEXT_FORMAT = '@';
+export { TEXT_FORMAT } from '../../../plugins/sheet-cells.ts';
 
 /** Excel's own "light red fill with dark red text", the look users know for bad cells. */
 export const BAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
@@ -44,15 +44,6 @@ export const KIND_LABELS: Record<TImportKind, TBilingual> = {
  */
 export function createStreamingWorkbook(out: Writable): ExcelJS.stream.xlsx.WorkbookWriter {
   return new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-}
-
-/**
- * Text Excel would read as a formula (or a DDE payload) when a user edits the cell: `=`, `+`, `-`, `@`, tab,
- * CR. Such cells are written as strings, never formulas, and additionally formatted as Text so that editing
- * them in Excel keeps them text.
- */
-export function looksLikeFormula(value: string): boolean {
-  return /^[=+\-@\t\r]/.test(value);
 }
 
 /**
