@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifySchema } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { TDeps } from './context.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -36,8 +36,17 @@ declare module 'fastify' {
     importJobs: ImportJobs;
     /** batch matching runs in the background (tests await `drain()`) */
     matchingJobs: ImportJobs;
+    /** every route as registered, for tests generated from the route table (bad-input.test.ts) */
+    routeTable: TRouteEntry[];
   }
 }
+
+export type TRouteEntry = {
+  method: string | string[];
+  url: string;
+  schema?: FastifySchema;
+  preHandler?: unknown;
+};
 
 export type TBuildOptions = { logger?: FastifyBaseLogger };
 
@@ -49,6 +58,11 @@ export async function buildApp(deps: TDeps, options: TBuildOptions = {}): Promis
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
+  const routeTable: TRouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    routeTable.push({ method: r.method, url: r.url, schema: r.schema, preHandler: r.preHandler });
+  });
   app.setSerializerCompiler(createSerializerCompiler({ verifyEncode: deps.config.nodeEnv === 'test' }));
   registerSecurityHeaders(app);
   await app.register(cookie);
