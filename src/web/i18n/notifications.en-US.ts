@@ -28,6 +28,7 @@ export const notificationsEn: typeof notificationsZh = {
     escalation: 'Escalation',
     digest: 'Daily digest',
     handover: 'Handover received',
+    push: 'Post recommended',
     other: 'Notice',
   },
   levels: { '0': '[Overdue] ', '1': '[Escalated] ', '2': '[Reported] ' },
@@ -60,4 +61,6 @@ export const notificationsEn: typeof notificationsZh = {
   digestTitle: 'Daily digest {{date}}: {{total}} overdue items in your caseload',
   digestRule: '{{rule}} {{count}}',
   listSeparator: ', ',
+  handoverTitle: '[Handover] {{university}} handed over {{count}} graduate(s) who left school without a job',
+  handoverDetail: 'Cohort {{cohort}}: continue their cases in the ledger',
 };

@@ -26,6 +26,7 @@ export const notificationsZh = {
     escalation: '逾期督办',
     digest: '每日汇总',
     handover: '移交接收',
+    push: '岗位推荐',
     other: '通知',
   },
   /** the title's tag, as the server writes it */
@@ -55,4 +56,7 @@ export const notificationsZh = {
   digestTitle: '{{date}} 每日汇总：您的范围内有 {{total}} 项逾期事项',
   digestRule: '{{rule}} {{count}} 项',
   listSeparator: '，',
+  /** as the server titles a handover: "【移交】贵州大学移交 2 名离校未就业毕业生" */
+  handoverTitle: '【移交】{{university}}移交 {{count}} 名离校未就业毕业生',
+  handoverDetail: '{{cohort}} 届，请在台账中接续服务',
 };

@@ -49,7 +49,7 @@ function codeHash(deps: TDeps, phoneHash: string, code: string): string {
 }
 
 export function smsText(code: string): string {
-  return `您的验证码是 ${code}，${SMS_CODE_TTL_MS / 60_000} 分钟内有效，请勿告诉他人。【帮扶】`;
+  return `您的验证码是 ${code}，${SMS_CODE_TTL_MS / 60_000} 分钟内有效，请勿告诉他人。【就业服务】`;
 }
 
 /**

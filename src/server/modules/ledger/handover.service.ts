@@ -257,7 +257,11 @@ export async function commitHandover(
   });
 }
 
-/** One notification per county HRSS user of each receiving bureau (dedupe key: batch and user). */
+/**
+ * One notification per county HRSS user of each receiving bureau (dedupe key: batch and user). Title and body
+ * are Chinese only, as the bell shows them; `data` carries the facts the web app renders in the reader's
+ * language (notification-text.ts), so an English reader is not shown Chinese and a Chinese one no English.
+ */
 async function notifyBureaus(
   tx: TDbOrTx,
   a: { batchId: string; cohort: number; universityName: string; counts: THandoverCountyCount[]; now: Date },
@@ -275,7 +279,7 @@ async function notifyBureaus(
         userId: u.id,
         kind: 'handover',
         title: `【移交】${a.universityName}移交 ${c.count} 名离校未就业毕业生`,
-        body: `${a.cohort} 届，请在台账中接续帮扶。/ ${a.universityName} handed over ${c.count} graduate(s) of cohort ${a.cohort} who left school without a job; continue their cases in the ledger.`,
+        body: `${a.cohort} 届离校未就业毕业生 ${c.count} 名，请在台账中接续服务。`,
         data: {
           batchId: a.batchId,
           universityName: a.universityName,

@@ -253,6 +253,8 @@ describe('after the leaving date', () => {
     );
     const toWeining = notes.find((n) => n.userId === weiningUser.id)!;
     expect(toWeining.title).toBe(`【移交】${world.uni.name}移交 2 名离校未就业毕业生`);
+    // Chinese only: the web app renders other languages from the data (notification-text.ts)
+    expect(toWeining.body).toBe('2020 届离校未就业毕业生 2 名，请在台账中接续服务。');
     expect(toWeining.data).toMatchObject({ batchId: batch.id, count: 2, cohort: 2020 });
   });
 

@@ -80,7 +80,7 @@ async function send(deps: TDeps, p: repo.TOutgoing, now: Date): Promise<string |
       if (!phone) return 'no_phone';
       await deps.sms.send(
         phone,
-        `【帮扶】为你推荐岗位：${p.title}（${p.orgName}），报名截止 ${p.deadline}。请登录帮扶平台查看。`,
+        `【就业服务】为你推荐岗位：${p.title}（${p.orgName}），报名截止 ${p.deadline}。请登录高校毕业生就业服务平台查看。`,
       );
       return null;
     case 'wechat':

@@ -91,6 +91,32 @@ describe('notificationText', () => {
     expect(notificationText({ ...summary, data: { level: 0, count: 3 } }, zh).title).toBe(summary.title);
   });
 
+  it('renders a handover notice in the reader’s language from its data, as the server titled it', () => {
+    const handover: TNotification = {
+      ...base,
+      kind: 'handover',
+      caseId: null,
+      title: '【移交】贵州大学移交 2 名离校未就业毕业生',
+      body: '2020 届离校未就业毕业生 2 名，请在台账中接续服务。',
+      data: { batchId: 'b1', universityName: '贵州大学', cohort: 2020, count: 2, countyCode: '522427' },
+    };
+    expect(notificationText(handover, zh)).toEqual({
+      title: handover.title,
+      detail: '2020 届，请在台账中接续服务',
+      caseId: null,
+    });
+    const english = notificationText(handover, en);
+    expect(english).toEqual({
+      title: '[Handover] 贵州大学 handed over 2 graduate(s) who left school without a job',
+      detail: 'Cohort 2020: continue their cases in the ledger',
+      caseId: null,
+    });
+    // a notice stored before, with an English half in its body, reads all Chinese too
+    const old = { ...handover, body: '2020 届，请在台账中接续帮扶。/ 贵州大学 handed over 2 graduate(s)' };
+    expect(notificationText(old, zh).detail).not.toMatch(/[a-z]/i);
+    expect(kindLabel('push', zh)).toBe('岗位推荐');
+  });
+
   it('opens a case notice on its case and an escalation summary on the overdue worklist', () => {
     expect(notificationLink(base)).toBe('/cases/c1');
     expect(notificationLink({ kind: 'escalation', caseId: null })).toBe('/cases?overdue=true');

@@ -58,6 +58,12 @@ export function notificationText(n: TNotification, t: TFunction): TNotificationT
       .join(t('notifications.listSeparator'));
     return { title: t('notifications.digestTitle', { date: d.date, total: d.total }), detail, caseId: null };
   }
+  if (n.kind === 'handover' && typeof d.universityName === 'string' && typeof d.count === 'number') {
+    const title = t('notifications.handoverTitle', { university: d.universityName, count: d.count });
+    const detail =
+      typeof d.cohort === 'number' ? t('notifications.handoverDetail', { cohort: d.cohort }) : null;
+    return { title, detail, caseId: null };
+  }
   return { title: n.title, detail: n.body || null, caseId: n.caseId };
 }
 
@@ -78,7 +84,11 @@ export function notificationLink(n: Pick<TNotification, 'kind' | 'caseId'>): str
 
 /** The translated label of a notification's kind. */
 export function kindLabel(kind: string, t: TFunction): string {
-  return kind === 'overdue' || kind === 'escalation' || kind === 'digest' || kind === 'handover'
+  return kind === 'overdue' ||
+    kind === 'escalation' ||
+    kind === 'digest' ||
+    kind === 'handover' ||
+    kind === 'push'
     ? t(`notifications.kinds.${kind}`)
     : t('notifications.kinds.other');
 }
