@@ -5,6 +5,10 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  /** signed in with a temporary password: only me, logout and password change answer until it is changed */
+  password_change_required: 403,
+  /** a state-changing request from a page of another origin (plugins/origin-check.ts) */
+  cross_origin: 403,
   not_found: 404,
   conflict: 409,
   account_locked: 423,

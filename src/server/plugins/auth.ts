@@ -13,13 +13,38 @@ declare module 'fastify' {
   }
 }
 
-/** Resolves the session cookie on every /api request and puts the service context on `request.ctx`. */
+/**
+ * What a user signed in with a temporary password (mustChangePassword: a new account, a reset or a re-issued
+ * self-service account) may call: the password change itself, `me` (the web app routes them to the password
+ * page from it), sign-out, the sign-in routes and health. The temporary password was seen by whoever issued it,
+ * so nothing else answers until the user has chosen their own.
+ */
+const OPEN_BEFORE_PASSWORD_CHANGE = new Set([
+  '/api/auth/me',
+  '/api/auth/password',
+  '/api/auth/logout',
+  '/api/auth/login',
+  '/api/auth/sms/request',
+  '/api/auth/sms/verify',
+  '/api/health',
+]);
+
+/**
+ * Resolves the session cookie on every /api request and puts the service context on `request.ctx`; refuses
+ * every other route to a user who still has to change their temporary password (403 password_change_required).
+ */
 export function registerAuth(app: FastifyInstance, deps: TDeps) {
   app.decorateRequest('ctx', null as unknown as TCtx);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     const user = token && request.url.startsWith('/api/') ? await authenticate(deps, token) : null;
     request.ctx = buildCtx(user, request.ip, request.headers['user-agent'] ?? null);
+    if (user?.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) {
+      throw new AppError(
+        'password_change_required',
+        '请先修改初始密码 / Change your temporary password first',
+      );
+    }
   });
 }
 

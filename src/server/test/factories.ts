@@ -106,6 +106,28 @@ export async function loginAs(
   return `bangfu_sid=${cookie!.value}`;
 }
 
+/**
+ * Signs in with a temporary password (a new, reset or re-issued account) and replaces it by `newPassword`, as
+ * the web app makes such a user do before anything else answers (plugins/auth.ts). Returns the session cookie.
+ */
+export async function loginChangingPassword(
+  app: FastifyInstance,
+  username: string,
+  temporary: string,
+  newPassword = TEST_PASSWORD,
+): Promise<string> {
+  const cookie = await loginAs(app, username, temporary);
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/password',
+    headers: { cookie },
+    payload: { currentPassword: temporary, newPassword },
+  });
+  if (res.statusCode !== 204)
+    throw new Error(`password change of ${username}: ${res.statusCode} ${res.body}`);
+  return cookie;
+}
+
 /** A service ctx for the user, as the session plugin would build it, without going through HTTP. */
 export async function ctxOf(deps: TDeps, user: { username: string }): Promise<TCtx> {
   const acting = await findActingUser(deps.database.db, user.username);

@@ -4,6 +4,7 @@ import type { TMe } from '../../domain/api/auth.ts';
 import type { TPermission } from '../../domain/roles.ts';
 import { hasPermission } from '../../domain/roles.ts';
 import { useMe } from '../api/auth.ts';
+import { pageRedirect } from './auth-redirect.ts';
 import { ErrorState, LoadingState } from './states.tsx';
 import { ForbiddenPage } from './status-pages.tsx';
 
@@ -16,7 +17,10 @@ export function useCurrentUser(): TMe {
   return me;
 }
 
-/** Renders children for a signed-in user; otherwise sends them to /login, remembering where they were. */
+/**
+ * Renders children for a signed-in user; otherwise sends them to /login, remembering where they were. A user on
+ * a temporary password only gets the password page (pageRedirect).
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
@@ -25,6 +29,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (!me.data) {
     return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
   }
+  const redirect = pageRedirect(me.data, location.pathname);
+  if (redirect) return <Navigate to={redirect} replace />;
   return <CurrentUserContext.Provider value={me.data}>{children}</CurrentUserContext.Provider>;
 }
 

@@ -150,6 +150,8 @@ export const enUS: TMessages = {
     rate_limited: 'Too many attempts, please wait a moment',
     unauthenticated: 'Your session has ended, please sign in again',
     forbidden: 'You are not allowed to do this',
+    password_change_required: 'Please change your initial password first',
+    cross_origin: 'The request came from another website and was refused',
     not_found: 'Not found',
     validation_error: 'Some of the input is not valid',
     invalid_current_password: 'The current password is wrong',

@@ -146,6 +146,8 @@ export const zhCN = {
     rate_limited: '尝试次数过多，请稍后再试',
     unauthenticated: '登录已失效，请重新登录',
     forbidden: '您没有执行此操作的权限',
+    password_change_required: '请先修改初始密码',
+    cross_origin: '请求来自其他网站，已被拒绝',
     not_found: '未找到请求的内容',
     validation_error: '提交的内容不符合要求',
     invalid_current_password: '当前密码不正确',

@@ -25,7 +25,8 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const me = useMe();
-  const latest = useLatestNotifications(!!me.data);
+  // a user on a temporary password is refused everything but the password change: no polling meanwhile
+  const latest = useLatestNotifications(!!me.data && !me.data.mustChangePassword);
   const markRead = useMarkNotificationRead();
   const markAll = useMarkAllNotificationsRead();
   const unread = latest.data?.unread ?? 0;

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { appUser } from '../../db/schema/index.ts';
-import { buildOrg, buildUser, loginAs } from '../../test/factories.ts';
+import { buildOrg, buildUser, loginAs, loginChangingPassword } from '../../test/factories.ts';
 import { createTestDeps, type TTestDeps } from '../../test/test-deps.ts';
 import { appendCaseEvents } from '../ledger/case-events.repo.ts';
 import { buildLedgerWorld } from '../ledger/ledger-test-world.ts';
@@ -89,12 +89,16 @@ export async function buildPortalWorld() {
   const other = await buildLedgerWorld(deps, { className: '计科2002班' });
   cookie.otherCounselor = await loginAs(app, other.counselor.username);
 
+  // the graduates sign in with the one-time password and replace it first, as the web app makes them do;
+  // `firstMe` is what `me` answered before that
   const creds = await activate(mine.caseId);
-  cookie.me = await loginAs(app, creds.username, creds.password);
-  cookie.classmate = await loginAs(
-    app,
-    ...(Object.values(await activate(theirs.caseId)).slice(0, 2) as [string, string]),
-  );
+  const firstSession = await loginAs(app, creds.username, creds.password);
+  const firstMe = (
+    await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: firstSession } })
+  ).json() as { mustChangePassword: boolean; permissions: string[] };
+  cookie.me = await loginChangingPassword(app, creds.username, creds.password);
+  const classmateCreds = await activate(theirs.caseId);
+  cookie.classmate = await loginChangingPassword(app, classmateCreds.username, classmateCreds.password);
   const stranger = await buildUser(deps, await buildOrg(deps, { kind: 'university' }), ['graduate']);
   cookie.stranger = await loginAs(app, stranger.username);
 
@@ -129,6 +133,7 @@ export async function buildPortalWorld() {
     call,
     upload,
     activate,
+    firstMe,
     close: async () => {
       await app.close();
       await deps.close();

@@ -28,11 +28,10 @@ describe('POST /api/cases/:id/self-account', () => {
       displayName: '吴同学',
       orgId: world.uni.id,
       roles: ['graduate'],
-      mustChangePassword: true,
       phoneHash: deps.crypto.keyedHash(PHONE),
     });
-    const me = await call({ url: '/api/auth/me', as: 'me' });
-    expect(me.json()).toMatchObject({ mustChangePassword: true, permissions: ['self.portal'] });
+    // signed in with the one-time password, the graduate was told to change it (the world then did)
+    expect(w.firstMe).toMatchObject({ mustChangePassword: true, permissions: ['self.portal'] });
     const audit = await deps.database.db
       .select()
       .from(auditEvent)
@@ -67,6 +66,18 @@ describe('POST /api/cases/:id/self-account', () => {
     const ok = await login(again.password);
     expect(ok.statusCode).toBe(200);
     cookie.classmate = `bangfu_sid=${ok.cookies.find((c) => c.name === 'bangfu_sid')!.value}`;
+    // the re-issued password is temporary again: nothing but the password change answers until it is replaced
+    const before = await call({ url: '/api/me/case', as: 'classmate' });
+    expect(before.statusCode).toBe(403);
+    expect(before.json().error.code).toBe('password_change_required');
+    const change = await call({
+      method: 'POST',
+      url: '/api/auth/password',
+      as: 'classmate',
+      payload: { currentPassword: again.password, newPassword: 'Mine-at-last-2020' },
+    });
+    expect(change.statusCode).toBe(204);
+    expect((await call({ url: '/api/me/case', as: 'classmate' })).statusCode).toBe(200);
   });
 
   it('is for staff who may change the case: others get 403 or 404', async () => {
