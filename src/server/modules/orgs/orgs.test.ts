@@ -133,6 +133,9 @@ describe('reference routes', () => {
       validFrom: 2016,
       validTo: 2020,
     });
+    // the notes are shown as they are in the Chinese UI: no "with 中山市"
+    expect(pairs.find((p) => p.supporterName === '东莞市')?.note).toBe('与中山市共同结对');
+    expect(pairs.filter((p) => /[A-Za-z]/.test(String(p.note)))).toEqual([]);
   });
 
   it('refuses anonymous access', async () => {
