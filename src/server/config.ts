@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -32,6 +32,21 @@ const ZEnv = z.object({
   LEDGER_TICK_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
   /** minutes between runs of the push outbox (queued and carried-over pushes); 0 turns it off */
   PUSH_DISPATCH_MINUTES: z.coerce.number().int().min(0).max(1440).default(5),
+  /**
+   * the audit trail's checkpoints outside the database (append-only JSON lines, decision 0016); default
+   * DATA_DIR/audit-checkpoints.jsonl, required with DATABASE_URL in production (keep it off the database host)
+   */
+  AUDIT_CHECKPOINT_FILE: z
+    .string()
+    .min(1)
+    .refine((v) => !/[\\/]$/.test(v) && !(existsSync(v) && statSync(v).isDirectory()), {
+      message: 'must be a file path, not a directory',
+    })
+    .optional(),
+  /** minutes between audit checkpoints (also written at start and at each verify); 0 turns the cadence off */
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+  /** full ID numbers or phones one user may reveal per day (China time); more is refused and alerts the admins */
+  REVEAL_DAILY_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
 });
 
 export type TConfig = {
@@ -45,6 +60,12 @@ export type TConfig = {
   dataDir: string;
   secretKey: string;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+  /** absolute path of the audit checkpoint file (outside the database) */
+  auditCheckpointFile: string;
+  /** minutes between audit checkpoints; 0 = only at start and at each verify */
+  auditCheckpointMinutes: number;
+  /** reveals (ID number, phone) per user per day */
+  revealDailyLimit: number;
   smsProvider: (typeof SMS_PROVIDERS)[number];
   /** minutes between ledger clock runs; 0 = off (tests, benchmarks, a second server process) */
   ledgerTickMinutes: number;
@@ -76,6 +97,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
   const secretProblem = checkSecret(env.NODE_ENV, env.DATABASE_URL, env.BANGFU_SECRET_KEY);
   if (secretProblem && !problems.some((p) => p.startsWith('BANGFU_SECRET_KEY:')))
     problems.push(secretProblem);
+  if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.AUDIT_CHECKPOINT_FILE) {
+    problems.push(
+      'AUDIT_CHECKPOINT_FILE: required with DATABASE_URL in production (audit checkpoints must live outside the database)',
+    );
+  }
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
@@ -89,6 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     dataDir,
     secretKey: secret,
     logLevel: e.LOG_LEVEL,
+    auditCheckpointFile: path.resolve(e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl')),
+    auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
+    revealDailyLimit: e.REVEAL_DAILY_LIMIT,
     smsProvider: e.SMS_PROVIDER,
     ledgerTickMinutes: e.LEDGER_TICK_MINUTES,
     pushDispatchMinutes: e.PUSH_DISPATCH_MINUTES,

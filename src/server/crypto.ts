@@ -9,7 +9,21 @@ export type TCrypto = {
   encrypt(plain: string): string;
   decrypt(token: string): string;
   keyedHash(value: string): string;
+  /** HMAC key of the audit chain and its checkpoints (decision 0016); derived, never stored anywhere */
+  auditKey: Buffer;
 };
+
+/**
+ * The audit chain key of this process's secret. `recordAudit` is called with a transaction and a ctx from
+ * sixty places; rather than thread the key through each, the process's crypto installs it here when built.
+ */
+let processAuditKey: Buffer | null = null;
+
+export function auditChainKey(): Buffer {
+  if (!processAuditKey)
+    throw new Error('The audit chain key is not set: build the crypto (createCrypto) first');
+  return processAuditKey;
+}
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
@@ -33,7 +47,10 @@ export function createCrypto(secret: string): TCrypto {
   const encKey = derive('personal-data-encryption');
   const macKey = derive('personal-data-keyed-hash');
   const nextIv = ivPool();
+  const auditKey = derive('audit-chain');
+  processAuditKey = auditKey;
   return {
+    auditKey,
     encrypt(plain) {
       const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);

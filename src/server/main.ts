@@ -7,6 +7,7 @@ import { systemClock } from './context.ts';
 import { createCrypto } from './crypto.ts';
 import { openDatabase } from './db/open.ts';
 import { AppError } from './errors.ts';
+import { startAuditCheckpoints } from './modules/audit/audit-checkpoint.ts';
 import { failInterruptedBatches } from './modules/imports/import.repo.ts';
 import { startLedgerScheduler } from './modules/ledger/ledger-scheduler.ts';
 import { startMatchingScheduler } from './modules/matching/matching-scheduler.ts';
@@ -61,6 +62,8 @@ export async function startServer(options: { seedDemo?: boolean } = {}) {
     config.pushDispatchMinutes > 0
       ? startMatchingScheduler(deps, logger, { intervalMinutes: config.pushDispatchMinutes })
       : null;
+  // the audit trail's checkpoints outside the database: one now, then every AUDIT_CHECKPOINT_MINUTES (0: off)
+  const auditCheckpoints = startAuditCheckpoints(deps, logger, config.auditCheckpointMinutes);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -68,6 +71,7 @@ export async function startServer(options: { seedDemo?: boolean } = {}) {
     logger.info({ signal }, 'shutting down');
     await ledgerClock?.stop();
     await pushOutbox?.stop();
+    await auditCheckpoints.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -26,9 +26,24 @@ export const ZAuditEvent = z.object({
 });
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 
+/**
+ * Why the trail does not check out: a row edited (`hash_mismatch`), a chained row missing or slipped in before
+ * this one (`prev_mismatch`), fewer rows than a checkpoint outside the database counted (`rows_missing`), the
+ * newest rows gone (`truncated`), or a checkpoint file line that is not ours (`checkpoint_invalid`).
+ */
+export const AUDIT_BREAKS = [
+  'hash_mismatch',
+  'prev_mismatch',
+  'rows_missing',
+  'truncated',
+  'checkpoint_invalid',
+] as const;
+
 export const ZAuditVerifyResult = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
-  firstBroken: z.object({ id: z.string(), reason: z.enum(['hash_mismatch', 'prev_mismatch']) }).nullable(),
+  /** checkpoints (AUDIT_CHECKPOINT_FILE) the rows were held against */
+  checkpoints: z.number().int(),
+  firstBroken: z.object({ id: z.string(), reason: z.enum(AUDIT_BREAKS) }).nullable(),
 });
 export type TAuditVerifyResult = z.infer<typeof ZAuditVerifyResult>;

@@ -125,3 +125,13 @@ export type THandoverBatchCase = z.infer<typeof ZHandoverBatchCase>;
 
 export const ZHandoverBatchDetail = ZHandoverBatch.extend({ cases: z.array(ZHandoverBatchCase) });
 export type THandoverBatchDetail = z.infer<typeof ZHandoverBatchDetail>;
+
+// ——— the bureau's responsible person for a handed-over case ———
+
+/** A staff member of the holding bureau who can be made responsible for the case. */
+export const ZResponsibleCandidate = z.object({ userId: z.string(), name: z.string() });
+export type TResponsibleCandidate = z.infer<typeof ZResponsibleCandidate>;
+
+/** PUT /api/cases/:id/responsible: one of the holding bureau's own users (null: nobody named yet). */
+export const ZResponsibleBody = z.object({ userId: z.uuid().nullable() });
+export type TResponsibleBody = z.infer<typeof ZResponsibleBody>;

@@ -176,6 +176,8 @@ export const ZCaseDetail = z.object({
   stage: z.enum(CASE_STAGES),
   holderOrg: z.object({ id: z.string(), name: z.string() }),
   handedOverAt: ts,
+  /** after handover: the bureau's staff member responsible for the case */
+  responsible: z.object({ userId: z.string(), name: z.string() }).nullable(),
   openedAt: z.string(),
   intention: z.enum(INTENTIONS).nullable(),
   needs: ZCaseNeeds,

@@ -144,6 +144,8 @@ export const CASE_EVENT_KINDS = [
   'status',
   'pairing',
   'handover',
+  /** the county bureau named (or changed) the staff member responsible for a handed-over case */
+  'responsible',
   'file',
   'note',
   'push',

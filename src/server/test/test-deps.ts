@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { TConfig } from '../config.ts';
@@ -63,6 +65,10 @@ export async function createTestDeps(): Promise<TTestDeps> {
     dataDir: '/nonexistent',
     secretKey: TEST_SECRET,
     logLevel: 'silent',
+    // one checkpoint file per test database, so verify holds each database against its own checkpoints
+    auditCheckpointFile: path.join(tmpdir(), `bangfu-audit-${randomBytes(6).toString('hex')}.jsonl`),
+    auditCheckpointMinutes: 0,
+    revealDailyLimit: 20,
     smsProvider: 'console',
     ledgerTickMinutes: 0,
     pushDispatchMinutes: 0,
@@ -76,6 +82,7 @@ export async function createTestDeps(): Promise<TTestDeps> {
     async close() {
       await database.close();
       await drop();
+      rmSync(config.auditCheckpointFile, { force: true });
     },
   };
 }

@@ -139,6 +139,15 @@ export function useCasePairings(id: string) {
   });
 }
 
+/** The holding bureau's staff who can be named responsible for a handed-over case (only fetched when asked). */
+export function useResponsibleCandidates(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...caseKey(id), 'responsible-candidates'],
+    queryFn: () => apiFetch<{ userId: string; name: string }[]>(casePath(id, '/responsible-candidates')),
+    enabled,
+  });
+}
+
 /** After a change: the answer is the fresh case page; lists, counts and the timeline are refetched. */
 function afterCaseChange(queryClient: QueryClient, id: string, detail?: TCaseDetail) {
   if (detail) queryClient.setQueryData(caseKey(id), detail);
@@ -161,7 +170,8 @@ export type TCaseEdit =
   | { path: '/status'; method: 'PUT'; body: TStatusBody }
   | { path: '/measures'; method: 'POST'; body: TMeasureBody }
   | { path: '/follow-ups'; method: 'POST'; body: TFollowUpBody }
-  | { path: '/progress'; method: 'POST'; body: TProgressBody };
+  | { path: '/progress'; method: 'POST'; body: TProgressBody }
+  | { path: '/responsible'; method: 'PUT'; body: { userId: string | null } };
 
 /** Any edit of one case; every one answers with the updated case page. */
 export function useCaseEdit(id: string) {

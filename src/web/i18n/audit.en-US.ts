@@ -16,10 +16,13 @@ export const auditEn = {
   noData: '(none)',
   system: 'System',
   verify: 'Verify hash chain',
-  verifyOk: 'Hash chain intact: {{checked}} records checked',
+  verifyOk: 'Hash chain intact: {{checked}} records and {{checkpoints}} checkpoints outside the database checked',
   verifyBroken: 'Hash chain broken at record {{id}} ({{reason}}); {{checked}} records checked',
   hash_mismatch: 'content does not match its hash',
   prev_mismatch: 'link to the previous record does not match',
+  rows_missing: 'fewer records than a checkpoint outside the database counted (records deleted)',
+  truncated: 'the newest records were deleted (fewer than the last checkpoint counted)',
+  checkpoint_invalid: 'a line of the checkpoint file was not written by this system',
   field: 'Field',
   changedCount: '{{count}} changed',
   unchanged: 'No field changed',
@@ -42,6 +45,7 @@ export const auditEn = {
     opportunity: 'Posts',
     application: 'Applications',
     zsb: '专升本 special plan',
+    matching: 'Post pushes',
   },
   actions: {
     auth: {
@@ -125,6 +129,12 @@ export const auditEn = {
       withdraw: 'Graduate withdrew an application',
     },
     zsb: { plan: '专升本 ratio set' },
+    matching: {
+      push: 'Post pushed to a graduate',
+      dispatch: 'Pushes sent',
+      push_viewed: 'Pushed post viewed by the graduate',
+      settings: 'Push settings changed',
+    },
   },
   entityTypes: {
     user: 'Account',

@@ -13,10 +13,13 @@ export const auditZh = {
   noData: '（无）',
   system: '系统',
   verify: '校验哈希链',
-  verifyOk: '哈希链完整：已校验 {{checked}} 条记录',
+  verifyOk: '哈希链完整：已校验 {{checked}} 条记录、{{checkpoints}} 个库外检查点',
   verifyBroken: '哈希链在记录 {{id}} 处断裂（{{reason}}），已校验 {{checked}} 条',
   hash_mismatch: '记录内容与哈希不符',
   prev_mismatch: '与上一条记录的链接不符',
+  rows_missing: '记录条数少于库外检查点所记（有记录被删除）',
+  truncated: '最新的记录被删除（少于库外检查点所记）',
+  checkpoint_invalid: '检查点文件中有一行不是本系统写入的',
   field: '字段',
   changedCount: '{{count}} 项有变更',
   unchanged: '无字段变化',
@@ -39,6 +42,7 @@ export const auditZh = {
     opportunity: '岗位与机会',
     application: '岗位申请',
     zsb: '专升本专项计划',
+    matching: '岗位推送',
   },
   actions: {
     auth: {
@@ -110,6 +114,12 @@ export const auditZh = {
     },
     application: { create: '毕业生申请岗位', status: '变更申请状态', withdraw: '毕业生撤回申请' },
     zsb: { plan: '设置专升本计划比例' },
+    matching: {
+      push: '向毕业生推送岗位',
+      dispatch: '发送推送',
+      push_viewed: '毕业生查看推送的岗位',
+      settings: '修改推送设置',
+    },
   },
   entityTypes: {
     user: '账户',

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -30,9 +30,8 @@ export type THashedContent = {
   ip: string | null;
 };
 
-/** hash = SHA-256(prevHash ‖ canonical content). Changing, removing or inserting a row breaks the chain. */
-export function hashAuditRow(prevHash: string, c: THashedContent): string {
-  const content = canonicalJson({
+function contentOf(c: THashedContent): string {
+  return canonicalJson({
     at: c.at.toISOString(),
     actorUserId: c.actorUserId,
     actorUsername: c.actorUsername,
@@ -45,5 +44,26 @@ export function hashAuditRow(prevHash: string, c: THashedContent): string {
     reason: c.reason,
     ip: c.ip,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+}
+
+/** Keyed hashes carry this prefix; rows written before decision 0016 have a bare SHA-256 hex hash. */
+export const KEYED_PREFIX = 'k1:';
+
+/**
+ * hash = HMAC(key, prevHash ‖ canonical content), or for a read row sealed on its own (prevHash null)
+ * HMAC(key, 'read' ‖ content). Without the key, which never enters the database, no row can be rewritten
+ * and re-hashed; changing, removing or inserting a chained row breaks the chain.
+ */
+export function hashAuditRow(key: Buffer, prevHash: string | null, c: THashedContent): string {
+  const mac = createHmac('sha256', key)
+    .update(prevHash ?? 'read')
+    .update('\n')
+    .update(contentOf(c))
+    .digest('hex');
+  return KEYED_PREFIX + mac;
+}
+
+/** The plain SHA-256 of decision 0004, only to verify rows written before the chain was keyed. */
+export function legacyHashAuditRow(prevHash: string, c: THashedContent): string {
+  return createHash('sha256').update(prevHash).update('\n').update(contentOf(c)).digest('hex');
 }

@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, gt, gte, ilike, lte, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  lte,
+  max,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { TAuditQuery } from '../../../domain/api/audit.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { auditEvent } from '../../db/schema/index.ts';
@@ -11,16 +26,56 @@ const CHAIN_LOCK_KEY = 7_320_2020;
 
 export async function lockChainAndGetLastHash(tx: TDbOrTx): Promise<string | null> {
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`);
+  // read rows (prev_hash null) are not links; the partial index audit_event_chain_idx skips them
   const [last] = await tx
     .select({ hash: auditEvent.hash })
     .from(auditEvent)
+    .where(isNotNull(auditEvent.prevHash))
     .orderBy(desc(auditEvent.id))
     .limit(1);
   return last?.hash ?? null;
 }
 
+export type TChainState = { lastId: number; count: number; headId: number | null; headHash: string | null };
+
+/**
+ * What a checkpoint records: the highest id, the number of rows up to it and the chain head, read under the
+ * chain lock so no chained append is between its id and its commit.
+ */
+export async function lockChainAndReadState(tx: TDbOrTx): Promise<TChainState> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`);
+  const [totals] = await tx.select({ lastId: max(auditEvent.id), n: count() }).from(auditEvent);
+  const [head] = await tx
+    .select({ id: auditEvent.id, hash: auditEvent.hash })
+    .from(auditEvent)
+    .where(isNotNull(auditEvent.prevHash))
+    .orderBy(desc(auditEvent.id))
+    .limit(1);
+  return {
+    lastId: Number(totals?.lastId ?? 0),
+    count: Number(totals?.n ?? 0),
+    headId: head?.id ?? null,
+    headHash: head?.hash ?? null,
+  };
+}
+
 export async function insertAuditRow(tx: TDbOrTx, row: TAuditInsert): Promise<void> {
   await tx.insert(auditEvent).values(row);
+}
+
+/** Rows of the actor since `since` with this action: the reveal limit counts the day's reveals. */
+export async function countActions(db: TDbOrTx, actorUserId: string, actions: string[], since: Date) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditEvent)
+    .where(
+      and(
+        eq(auditEvent.actorUserId, actorUserId),
+        inArray(auditEvent.action, actions),
+        gte(auditEvent.at, since),
+      ),
+    );
+  return Number(row?.n ?? 0);
 }
 
 export async function listAuditRowsAfter(db: TDbOrTx, afterId: number, limit: number): Promise<TAuditRow[]> {

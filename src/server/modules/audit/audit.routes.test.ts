@@ -162,9 +162,12 @@ describe('GET /api/audit', () => {
     expect((await app.inject({ method: 'GET', url: '/api/audit' })).statusCode).toBe(401);
   });
 
-  it('GET /api/audit/verify reports the chain intact', async () => {
+  it('GET /api/audit/verify reports the chain intact and checkpoints it outside the database', async () => {
     const res = await get(sysCookie, '/api/audit/verify');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ ok: true, checked: await countAudit(deps.database.db), firstBroken: null });
+    const checked = await countAudit(deps.database.db);
+    expect(res.json()).toEqual({ ok: true, checked, checkpoints: 0, firstBroken: null });
+    // the first verify left a checkpoint; the second holds the rows against it
+    expect((await get(sysCookie, '/api/audit/verify')).json()).toMatchObject({ ok: true, checkpoints: 1 });
   });
 });

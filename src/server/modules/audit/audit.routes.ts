@@ -3,7 +3,8 @@ import { ZAuditEvent, ZAuditQuery, ZAuditVerifyResult } from '../../../domain/ap
 import { ZPage } from '../../../domain/api/common.ts';
 import type { TDeps } from '../../context.ts';
 import { requirePermission } from '../../plugins/auth.ts';
-import { listAuditEvents, verifyAuditChain } from './audit.service.ts';
+import { listAuditEvents } from './audit.service.ts';
+import { verifyAudit } from './audit-checkpoint.ts';
 
 export function auditRoutes(deps: TDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -31,7 +32,7 @@ export function auditRoutes(deps: TDeps): FastifyPluginAsyncZod {
           response: { 200: ZAuditVerifyResult },
         },
       },
-      async () => verifyAuditChain(deps.database.db),
+      async () => verifyAudit(deps),
     );
   };
 }

@@ -1,8 +1,9 @@
-import type { TAuditEvent, TAuditQuery, TAuditVerifyResult } from '../../../domain/api/audit.ts';
+import type { TAuditEvent, TAuditQuery } from '../../../domain/api/audit.ts';
 import type { TCtx } from '../../context.ts';
+import { auditChainKey } from '../../crypto.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import * as repo from './audit.repo.ts';
-import { GENESIS_HASH, hashAuditRow } from './audit-hash.ts';
+import { GENESIS_HASH, hashAuditRow, type THashedContent } from './audit-hash.ts';
 
 export type TAuditEntry = {
   action: string;
@@ -33,7 +34,35 @@ export async function recordAudit(
   now = new Date(),
 ): Promise<void> {
   const prevHash = (await repo.lockChainAndGetLastHash(tx)) ?? GENESIS_HASH;
-  const content = {
+  const content = contentOf(ctx, entry, now);
+  await repo.insertAuditRow(tx, {
+    ...content,
+    prevHash,
+    hash: hashAuditRow(auditChainKey(), prevHash, content),
+  });
+}
+
+/**
+ * Append one read of personal data (a case page, a timeline, an evidence download): one INSERT, sealed with
+ * the key on its own instead of chained, so reads on the hot paths never queue on the chain lock. Checkpoints
+ * count these rows, so deleting one is still found (decision 0016).
+ */
+export async function recordRead(
+  db: TDbOrTx,
+  ctx: TCtx,
+  entry: TAuditEntry,
+  now = new Date(),
+): Promise<void> {
+  const content = contentOf(ctx, entry, now);
+  await repo.insertAuditRow(db, {
+    ...content,
+    prevHash: null,
+    hash: hashAuditRow(auditChainKey(), null, content),
+  });
+}
+
+function contentOf(ctx: TCtx, entry: TAuditEntry, now: Date): THashedContent {
+  return {
     at: now,
     actorUserId: ctx.user?.id ?? entry.actorUserId ?? null,
     actorUsername: ctx.user?.username ?? entry.actorUsername ?? null,
@@ -47,29 +76,6 @@ export async function recordAudit(
     reason: entry.reason ?? null,
     ip: ctx.ip,
   };
-  await repo.insertAuditRow(tx, { ...content, prevHash, hash: hashAuditRow(prevHash, content) });
-}
-
-/** Walk the whole chain in id order; report the first row whose link or content does not check out. */
-export async function verifyAuditChain(db: TDbOrTx, batchSize = 5000): Promise<TAuditVerifyResult> {
-  let expectedPrev = GENESIS_HASH;
-  let afterId = 0;
-  let checked = 0;
-  for (;;) {
-    const rows = await repo.listAuditRowsAfter(db, afterId, batchSize);
-    if (rows.length === 0) return { ok: true, checked, firstBroken: null };
-    for (const row of rows) {
-      if (row.prevHash !== expectedPrev) {
-        return { ok: false, checked, firstBroken: { id: String(row.id), reason: 'prev_mismatch' } };
-      }
-      if (hashAuditRow(row.prevHash, row) !== row.hash) {
-        return { ok: false, checked, firstBroken: { id: String(row.id), reason: 'hash_mismatch' } };
-      }
-      expectedPrev = row.hash;
-      afterId = row.id;
-      checked++;
-    }
-  }
 }
 
 /** System admins see the whole trail; other auditors see their own org unit's subtree. */

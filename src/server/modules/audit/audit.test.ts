@@ -1,11 +1,13 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCrypto } from '../../crypto.ts';
 import type { TDb } from '../../db/client.ts';
 import { auditEvent } from '../../db/schema/index.ts';
-import { createTestDeps, type TTestDeps } from '../../test/test-deps.ts';
-import { recordAudit, verifyAuditChain } from './audit.service.ts';
+import { createTestDeps, TEST_SECRET, type TTestDeps } from '../../test/test-deps.ts';
+import { recordAudit } from './audit.service.ts';
 import { hashAuditRow } from './audit-hash.ts';
 import { anonymous, auditIds, countAudit, failureMessage, record, uniq } from './audit-test-helpers.ts';
+import { verifyAuditChain as verifyWithKey } from './audit-verify.ts';
 
 /** Twelve events with nested, unordered JSON, one per clock minute. */
 async function recordChain(deps: TTestDeps, n = 12) {
@@ -20,6 +22,9 @@ async function recordChain(deps: TTestDeps, n = 12) {
     });
   }
 }
+
+const verifyAuditChain = (db: TDb, batchSize?: number) =>
+  verifyWithKey(db, createCrypto(TEST_SECRET).auditKey, [], batchSize);
 
 /** What an attacker with superuser rights can do: switch the append-only triggers off. */
 async function disableAppendOnly(db: TDb) {
@@ -37,7 +42,12 @@ describe('hash chain', () => {
   it('verifies every event of an untouched chain', async () => {
     const total = await countAudit(deps.database.db);
     expect(total).toBeGreaterThanOrEqual(12);
-    expect(await verifyAuditChain(deps.database.db)).toEqual({ ok: true, checked: total, firstBroken: null });
+    expect(await verifyAuditChain(deps.database.db)).toEqual({
+      ok: true,
+      checked: total,
+      checkpoints: 0,
+      firstBroken: null,
+    });
   });
 
   it('verifies across batch boundaries', async () => {
@@ -45,6 +55,7 @@ describe('hash chain', () => {
     expect(await verifyAuditChain(deps.database.db, 5)).toEqual({
       ok: true,
       checked: total,
+      checkpoints: 0,
       firstBroken: null,
     });
   });
@@ -62,6 +73,7 @@ describe('hash chain', () => {
     expect(await verifyAuditChain(deps.database.db)).toEqual({
       ok: true,
       checked: before + 10,
+      checkpoints: 0,
       firstBroken: null,
     });
   });
@@ -117,6 +129,7 @@ describe('tampering: an edited row', () => {
     expect(await verifyAuditChain(db)).toEqual({
       ok: false,
       checked: ids.indexOf(target),
+      checkpoints: 0,
       firstBroken: { id: String(target), reason: 'hash_mismatch' },
     });
   });
@@ -150,6 +163,7 @@ describe('tampering: a deleted row', () => {
     expect(await verifyAuditChain(db)).toEqual({
       ok: false,
       checked: at,
+      checkpoints: 0,
       firstBroken: { id: String(ids[at + 1]), reason: 'prev_mismatch' },
     });
   });
@@ -186,6 +200,7 @@ describe('tampering: a forged row', () => {
     expect(await verifyAuditChain(db)).toEqual({
       ok: false,
       checked: before.length,
+      checkpoints: 0,
       firstBroken: { id: String(forgedId), reason: 'prev_mismatch' },
     });
   });
@@ -212,11 +227,17 @@ describe('tampering: a forged row', () => {
     const forgedId = lastGenuine + 60;
     await db
       .insert(auditEvent)
-      .values({ id: forgedId, ...content, prevHash: prev!.hash, hash: hashAuditRow(prev!.hash, content) });
+      .values({
+        id: forgedId,
+        ...content,
+        prevHash: prev!.hash,
+        hash: hashAuditRow(deps.crypto.auditKey, prev!.hash, content),
+      });
     const nextGenuine = (await auditIds(db)).find((id) => id > forgedId)!;
     expect(await verifyAuditChain(db)).toEqual({
       ok: false,
       checked: before.length + 1,
+      checkpoints: 0,
       firstBroken: { id: String(nextGenuine), reason: 'prev_mismatch' },
     });
   });

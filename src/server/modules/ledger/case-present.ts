@@ -122,6 +122,10 @@ export function toCaseDetail(
     stage: r.stage as TCaseStage,
     holderOrg: { id: r.holderOrgId, name: r.holderOrgName },
     handedOverAt: iso(r.handedOverAt),
+    responsible:
+      r.responsibleUserId && r.responsibleName
+        ? { userId: r.responsibleUserId, name: r.responsibleName }
+        : null,
     openedAt: r.openedAt.toISOString(),
     intention: r.intention as TIntention | null,
     needs: {

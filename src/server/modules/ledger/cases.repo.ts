@@ -199,6 +199,10 @@ const detailColumns = {
   ...nameColumns,
   version: ledgerCase.version,
   handedOverAt: ledgerCase.handedOverAt,
+  responsibleUserId: ledgerCase.responsibleUserId,
+  responsibleName: sql<
+    string | null
+  >`(select display_name from app_user u where u.id = ${ledgerCase.responsibleUserId})`,
   needs: ledgerCase.needs,
   planText: ledgerCase.planText,
   plannedMeasures: ledgerCase.plannedMeasures,

@@ -8,9 +8,13 @@ import {
   ZHandoverListQuery,
   ZHandoverPreview,
   ZHandoverPreviewBody,
+  ZResponsibleBody,
+  ZResponsibleCandidate,
 } from '../../../domain/api/handover.ts';
+import { ZCaseDetail } from '../../../domain/api/ledger.ts';
 import type { TDeps } from '../../context.ts';
 import { requirePermission } from '../../plugins/auth.ts';
+import * as responsible from './case-responsible.service.ts';
 import * as handover from './handover.service.ts';
 
 export function handoverRoutes(deps: TDeps): FastifyPluginAsyncZod {
@@ -68,6 +72,35 @@ export function handoverRoutes(deps: TDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => handover.getHandover(deps, request.ctx, request.params.id),
+    );
+    // after handover the bureau names its staff member responsible for the case (holder rule in the service)
+    const params = z.object({ id: z.uuid() });
+    app.get(
+      '/api/cases/:id/responsible-candidates',
+      {
+        preHandler: requirePermission('cases.read'),
+        schema: {
+          tags,
+          summary: '可指定的责任人 Bureau staff who can be responsible for a handed-over case',
+          params,
+          response: { 200: z.array(ZResponsibleCandidate) },
+        },
+      },
+      async (request) => responsible.listResponsibleCandidates(deps, request.ctx, request.params.id),
+    );
+    app.put(
+      '/api/cases/:id/responsible',
+      {
+        preHandler: requirePermission('cases.write'),
+        schema: {
+          tags,
+          summary: '指定责任人 Name the bureau’s responsible person for a handed-over case',
+          params,
+          body: ZResponsibleBody,
+          response: { 200: ZCaseDetail },
+        },
+      },
+      async (request) => responsible.setResponsible(deps, request.ctx, request.params.id, request.body),
     );
   };
 }

@@ -3,7 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { THandoverBatch, THandoverBatchDetail, THandoverPreview } from '../../../domain/api/handover.ts';
 import { buildApp } from '../../app.ts';
-import { auditEvent, caseEvent, caseHandover, ledgerCase, notification } from '../../db/schema/index.ts';
+import {
+  appUser,
+  auditEvent,
+  caseEvent,
+  caseHandover,
+  ledgerCase,
+  notification,
+} from '../../db/schema/index.ts';
 import { buildOrg, buildUser, ctxOf, loginAs, type TOrgRow } from '../../test/factories.ts';
 import { createTestDeps, type TTestDeps } from '../../test/test-deps.ts';
 import { lockCaseForWrite } from './case-access.ts';
@@ -329,6 +336,57 @@ describe('after the leaving date', () => {
       payload: followUp,
     });
     expect(byBureau.statusCode).toBe(200);
+  });
+
+  it('lets the bureau name one of its own staff responsible: audited, on the timeline, on the case page', async () => {
+    const colleague = await buildUser(deps, weining, ['county_hrss']);
+    const put = async (user: { username: string }, caseId: string, userId: string | null) =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/cases/${caseId}/responsible`,
+        headers: await as(user),
+        payload: { userId },
+      });
+    const offered = await app.inject({
+      method: 'GET',
+      url: `/api/cases/${c.a}/responsible-candidates`,
+      headers: await as(weiningUser),
+    });
+    expect(
+      offered
+        .json()
+        .map((x: { userId: string }) => x.userId)
+        .sort(),
+    ).toEqual([weiningUser.id, colleague.id].sort());
+    // not the university (read-only now), not another bureau's staff, not a case still at school
+    expect((await put(world.admin, c.a!, weiningUser.id)).statusCode).toBe(403);
+    expect((await put(weiningUser, c.a!, zhenxiongUser.id)).statusCode).toBe(400);
+    expect((await put(weiningUser, c.a!, world.admin.id)).statusCode).toBe(400);
+    const school = await world.addCase({ domicileCountyCode: '520526', name: '学生在校' });
+    expect((await put(world.admin, school.caseId, world.admin.id)).statusCode).toBe(409);
+
+    const named = await put(weiningUser, c.a!, colleague.id);
+    expect(named.statusCode, named.body).toBe(200);
+    expect(named.json().responsible).toEqual({ userId: colleague.id, name: colleague.displayName });
+    // the university sees who is responsible now
+    const seen = await app.inject({
+      method: 'GET',
+      url: `/api/cases/${c.a}`,
+      headers: await as(world.admin),
+    });
+    expect(seen.json().responsible).toMatchObject({ userId: colleague.id });
+    const { db } = deps.database;
+    const events = await db
+      .select()
+      .from(caseEvent)
+      .where(and(eq(caseEvent.caseId, c.a!), eq(caseEvent.kind, 'responsible')));
+    expect(events.map((e) => e.data)).toEqual([{ name: colleague.displayName, previousName: null }]);
+    const audits = await db.select().from(auditEvent).where(eq(auditEvent.action, 'case.responsible'));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ entityId: c.a, actorUserId: weiningUser.id });
+    // a disabled colleague cannot be named
+    await db.update(appUser).set({ active: false }).where(eq(appUser.id, colleague.id));
+    expect((await put(weiningUser, c.b!, colleague.id)).statusCode).toBe(400);
   });
 
   it('refuses to hand over a case twice', async () => {

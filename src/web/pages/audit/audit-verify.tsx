@@ -25,7 +25,13 @@ export function useAuditVerification() {
   if (verify.isError) {
     result = <Alert type="error" showIcon title={errorMessage(verify.error)} />;
   } else if (verify.data?.ok) {
-    result = <Alert type="success" showIcon title={t('audit.verifyOk', { checked: verify.data.checked })} />;
+    result = (
+      <Alert
+        type="success"
+        showIcon
+        title={t('audit.verifyOk', { checked: verify.data.checked, checkpoints: verify.data.checkpoints })}
+      />
+    );
   } else if (verify.data) {
     const broken = verify.data.firstBroken;
     result = (

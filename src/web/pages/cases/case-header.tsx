@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../components/page-header.tsx';
 import { SelfAccountButton } from '../me/self-account-button.tsx';
 import { formatDate } from './case-labels.ts';
 import { DueTags, SiqingTags, StageTag, StatusTag } from './case-tags.tsx';
+import { ResponsiblePerson } from './responsible-person.tsx';
 import { StatusModal } from './status-modal.tsx';
 
 /**
@@ -75,6 +76,7 @@ export function CaseHeader({ detail, canEdit }: { detail: TCaseDetail; canEdit: 
             <Typography.Text type="danger">{t('cases.noHelper')}</Typography.Text>
           )}
         </Typography.Text>
+        {handed && <ResponsiblePerson detail={detail} canEdit={canEdit} />}
         <Typography.Text>
           {t('cases.labelled', { label: t('cases.counselors') })}
           {detail.counselors.length > 0 ? detail.counselors.join('、') : t('cases.noCounselor')}

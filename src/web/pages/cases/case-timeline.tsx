@@ -14,6 +14,7 @@ import {
   SendOutlined,
   SwapOutlined,
   TeamOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Select, Tag, Timeline, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
@@ -37,6 +38,7 @@ const ICONS: Record<TCaseEventKind, ReactNode> = {
   status: <SwapOutlined />,
   pairing: <TeamOutlined />,
   handover: <SendOutlined />,
+  responsible: <UserSwitchOutlined />,
   file: <PaperClipOutlined />,
   note: <EditOutlined />,
   push: <BellOutlined />,

@@ -64,6 +64,10 @@ export function describeEvent(
       );
     case 'handover':
       return join(d.toOrgName ?? d.orgName ?? d.holderOrgName, d.note);
+    case 'responsible':
+      return d.name
+        ? join(d.name, d.previousName && `← ${str(d.previousName)}`)
+        : t('cases.timeline.responsibleCleared', { name: str(d.previousName) });
     case 'file':
       return t('cases.timeline.uploaded', { name: str(d.name) });
     case 'push':
