@@ -35,6 +35,18 @@ describe('action labels', () => {
     }
   });
 
+  it('labels the actions of the post pushes, which the Chinese log showed as raw codes', () => {
+    for (const action of [
+      'matching.push',
+      'matching.dispatch',
+      'matching.push_viewed',
+      'matching.settings',
+    ]) {
+      expect(knownAction(action), action).toBe(action);
+    }
+    expect(lookup(zhCN, 'audit.actions.matching.push')).toBe('向毕业生推送岗位');
+  });
+
   it('labels exactly the known actions, so no translation is orphaned', () => {
     const labelled = Object.entries(zhCN.audit.actions).flatMap(([family, verbs]) =>
       Object.keys(verbs).map((verb) => `${family}.${verb}`),
@@ -99,6 +111,7 @@ describe('actionsByFamily', () => {
       'opportunity',
       'application',
       'zsb',
+      'matching',
       'seed',
     ]);
     expect(groups.flatMap((g) => g.actions)).toEqual([...KNOWN_ACTIONS]);

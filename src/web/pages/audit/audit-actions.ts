@@ -18,6 +18,7 @@ export const ACTION_FAMILIES = [
   'opportunity',
   'application',
   'zsb',
+  'matching',
   'seed',
 ] as const;
 export type TActionFamily = (typeof ACTION_FAMILIES)[number];
@@ -81,6 +82,10 @@ export const KNOWN_ACTIONS = [
   'application.status',
   'application.withdraw',
   'zsb.plan',
+  'matching.push',
+  'matching.dispatch',
+  'matching.push_viewed',
+  'matching.settings',
   'seed.demo_orgs',
   'seed.demo_graduates',
   'seed.demo_ledger',

@@ -1,4 +1,4 @@
-import { Flex, Tag, Tooltip, Typography } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { actionColor, knownAction, knownEntityType, shortId, type TActionFamily } from './audit-actions.ts';
 
@@ -18,7 +18,10 @@ export function useAuditLabels() {
   };
 }
 
-/** The action as a coloured tag with its translated label, and the raw code underneath for searching and support. */
+/**
+ * The action as a coloured tag with its translated label; the raw code (for searching and support) only in
+ * the tag's tooltip, so the Chinese page does not read "auth.login" under every sign-in.
+ */
 export function ActionTag({ action }: { action: string }) {
   const labels = useAuditLabels();
   const label = labels.action(action);
@@ -30,12 +33,9 @@ export function ActionTag({ action }: { action: string }) {
   );
   if (label === action) return tag;
   return (
-    <Flex vertical align="flex-start" gap={2}>
-      {tag}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {action}
-      </Typography.Text>
-    </Flex>
+    <Tooltip title={<span style={{ fontFamily: 'monospace' }}>{action}</span>}>
+      <span data-action={action}>{tag}</span>
+    </Tooltip>
   );
 }
 
