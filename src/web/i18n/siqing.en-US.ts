@@ -19,7 +19,7 @@ export const siqingEn: typeof siqingZh = {
     cell: '{{count}} / {{total}}',
     lagging: 'All-four rate, lowest first',
     laggingHint:
-      'The {{count}} units with the lowest all-four rate; each flag owns a quarter of the bar, filled by its rate.',
+      'Of the units with at least {{min}} cases, the {{count}} with the lowest all-four rate (smaller units are left out of the ranking: their rates are mostly chance; see the table); each flag owns a quarter of the bar, filled by its rate.',
     allFourShort: 'all four {{percent}}%',
     unnamed: '(not given)',
     empty: 'No case files in your scope yet',

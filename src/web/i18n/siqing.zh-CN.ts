@@ -15,7 +15,8 @@ export const siqingZh = {
     overallCount: '{{count}} / {{total}} 份台账',
     cell: '{{count}} / {{total}}',
     lagging: '四清达标率（由低到高）',
-    laggingHint: '四清全部达标率最低的 {{count}} 个单位；每项占四分之一长度，按该项达标比例填充。',
+    laggingHint:
+      '台账数不少于 {{min}} 份的单位中，四清全部达标率最低的 {{count}} 个（更小的单位比例偶然性大，不参与排名，见下表）；每项占四分之一长度，按该项达标比例填充。',
     allFourShort: '四清 {{percent}}%',
     unnamed: '（未填写）',
     empty: '范围内还没有帮扶台账',

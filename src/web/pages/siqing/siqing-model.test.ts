@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TSiqingRow } from '../../../domain/api/ledger.ts';
-import { laggingUnits, rate, rateTone, totalRow } from './siqing-model.ts';
+import { laggingUnits, MIN_RANKED_CASES, rate, rateTone, totalRow } from './siqing-model.ts';
 
 const row = (code: string, total: number, allFour: number): TSiqingRow => ({
   code,
@@ -32,9 +32,16 @@ describe('siqing report', () => {
   });
 
   it('lists the lagging units first, bigger first on a tie, without empty units', () => {
-    const units = laggingUnits([row('a', 10, 9), row('b', 4, 1), row('c', 8, 2), row('d', 0, 0)], 5);
+    const units = laggingUnits([row('a', 10, 9), row('b', 4, 1), row('c', 8, 2), row('d', 0, 0)], 5, 1);
     expect(units.map((u) => u.code)).toEqual(['c', 'b', 'a']);
-    expect(laggingUnits([row('a', 10, 9), row('b', 4, 1)], 1).map((u) => u.code)).toEqual(['b']);
+    expect(laggingUnits([row('a', 10, 9), row('b', 4, 1)], 1, 1).map((u) => u.code)).toEqual(['b']);
+  });
+
+  it('ranks only units of at least MIN_RANKED_CASES cases: one-case units do not crowd the list', () => {
+    expect(MIN_RANKED_CASES).toBe(10);
+    const tiny = Array.from({ length: 20 }, (_, i) => row(`t${i}`, 1, 0));
+    const units = laggingUnits([...tiny, row('big', 40, 10), row('mid', 10, 5), row('nine', 9, 0)], 15);
+    expect(units.map((u) => u.code)).toEqual(['big', 'mid']);
   });
 
   it('colours rates by threshold', () => {

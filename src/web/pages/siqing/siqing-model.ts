@@ -16,10 +16,23 @@ export function totalRow(rows: readonly TSiqingRow[]): Omit<TSiqingRow, 'code' |
   return sum;
 }
 
-/** Units by their all-four rate, worst first (ties: bigger units first), to show where help is needed. */
-export function laggingUnits(rows: readonly TSiqingRow[], limit: number): TSiqingRow[] {
+/**
+ * The smallest unit the "lowest first" ranking compares: a unit of one or two cases is at 0 % or 100 % by chance,
+ * so without a floor the list is all one-case units. The page says so; the table below still lists every unit.
+ */
+export const MIN_RANKED_CASES = 10;
+
+/**
+ * Units of at least `minCases` cases by their all-four rate, worst first (ties: bigger units first), to show where
+ * help is needed.
+ */
+export function laggingUnits(
+  rows: readonly TSiqingRow[],
+  limit: number,
+  minCases = MIN_RANKED_CASES,
+): TSiqingRow[] {
   return [...rows]
-    .filter((r) => r.total > 0)
+    .filter((r) => r.total > 0 && r.total >= minCases)
     .sort((a, b) => rate(a.allFour, a.total) - rate(b.allFour, b.total) || b.total - a.total)
     .slice(0, limit);
 }

@@ -21,6 +21,7 @@ import { ErrorState } from '../../components/states.tsx';
 import { cohortYears } from '../imports/import-model.ts';
 import {
   laggingUnits,
+  MIN_RANKED_CASES,
   rate,
   rateTone,
   SIQING_COLUMNS,
@@ -171,7 +172,7 @@ function LaggingBars({ rows }: { rows: TSiqingRow[] }) {
       style={{ marginBottom: 16 }}
     >
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {t('siqing.report.laggingHint', { count: units.length })}
+        {t('siqing.report.laggingHint', { count: units.length, min: MIN_RANKED_CASES })}
       </Typography.Paragraph>
       <div className="count-bars" data-testid="siqing-bars">
         {units.map((u) => {
