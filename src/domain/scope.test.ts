@@ -35,7 +35,19 @@ describe('scopeFor case files (the ledger)', () => {
   it('a county HRSS bureau sees only the cases handed over to it, not every graduate of its county', () => {
     const county = subject(['county_hrss'], { kind: 'county_hrss', regionCode: '520526' });
     expect(scopeFor(county, 'case').clauses).toEqual([{ kind: 'holder', orgId: ORG_ID }]);
-    expect(scopeFor(county).clauses).toEqual([{ kind: 'county', countyCode: '520526' }]);
+    expect(scopeFor(county, 'case', { leftCohort: 2025 }).clauses).toEqual([
+      { kind: 'holder', orgId: ORG_ID },
+    ]);
+  });
+
+  it('a province education department reads case files of its own universities only, not of its 生源', () => {
+    const edu = subject(['province_education'], { kind: 'province_education', regionCode: '450000' });
+    expect(scopeFor(edu, 'case').clauses).toEqual([{ kind: 'university_province', provinceCode: '450000' }]);
+  });
+
+  it('a province HRSS department sees the cases handed over in its province', () => {
+    const hrss = subject(['province_hrss'], { kind: 'province_hrss', regionCode: '520000' });
+    expect(scopeFor(hrss, 'case').clauses).toEqual([{ kind: 'handed_over_in', provinceCode: '520000' }]);
   });
 
   it('partners and employers never see case files', () => {
@@ -43,13 +55,15 @@ describe('scopeFor case files (the ledger)', () => {
     expect(scopeFor(subject(['employer'], { kind: 'employer' }), 'case').clauses).toEqual([]);
   });
 
-  it('the other roles see the same cases as graduates', () => {
+  it('university roles, poverty offices and the graduate see the same cases as graduates', () => {
     const admin = subject(['university_admin'], { kind: 'university', universityId: UNIVERSITY_ID });
     expect(scopeFor(admin, 'case')).toEqual(scopeFor(admin));
     const counselor = subject(['counselor'], { kind: 'college' });
     expect(scopeFor(counselor, 'case')).toEqual(scopeFor(counselor));
     const me = subject(['graduate'], { kind: 'university' });
     expect(scopeFor(me, 'case')).toEqual(scopeFor(me));
+    const office = subject(['poverty_office'], { kind: 'poverty_office', regionCode: '520000' });
+    expect(scopeFor(office, 'case')).toEqual(scopeFor(office));
   });
 });
 
@@ -60,32 +74,44 @@ describe('scopeFor, one role at a time', () => {
     });
   });
 
-  it.each(['province_education', 'province_hrss'] as const)(
-    '%s sees the province of its org region, whatever level the region code is',
-    (role) => {
-      for (const regionCode of ['520000', '520500', '522427']) {
-        expect(scopeFor(subject([role], { kind: role, regionCode })), regionCode).toEqual({
-          clauses: [{ kind: 'province', provinceCode: '520000' }],
-        });
-      }
-    },
-  );
-
-  it('poverty office sees the region it serves: province, prefecture or county', () => {
-    const at = (regionCode: string) =>
-      scopeFor(subject(['poverty_office'], { kind: 'poverty_office', regionCode }));
-    expect(at('520000')).toEqual({ clauses: [{ kind: 'province', provinceCode: '520000' }] });
-    expect(at('520500')).toEqual({ clauses: [{ kind: 'prefecture', prefectureCode: '520500' }] });
-    expect(at('520526')).toEqual({ clauses: [{ kind: 'county', countyCode: '520526' }] });
+  it('province education sees its universities and its 生源 (domiciled graduates), whatever the region level', () => {
+    for (const regionCode of ['520000', '520500', '522427']) {
+      const edu = subject(['province_education'], { kind: 'province_education', regionCode });
+      expect(scopeFor(edu).clauses, regionCode).toEqual([
+        { kind: 'university_province', provinceCode: '520000' },
+        { kind: 'domicile', regionCode: '520000', targetOnly: false },
+      ]);
+    }
   });
 
-  it('county HRSS sees its county, and nothing when its org is not at county level', () => {
-    expect(scopeFor(subject(['county_hrss'], { kind: 'county_hrss', regionCode: '520526' }))).toEqual({
-      clauses: [{ kind: 'county', countyCode: '520526' }],
-    });
-    expect(scopeFor(subject(['county_hrss'], { kind: 'county_hrss', regionCode: '520500' }))).toEqual({
-      clauses: [],
-    });
+  it('province HRSS sees handed-over cases; after the leaving date also the unplaced domiciled target graduates', () => {
+    const hrss = subject(['province_hrss'], { kind: 'province_hrss', regionCode: '520000' });
+    expect(scopeFor(hrss).clauses).toEqual([{ kind: 'handed_over_in', provinceCode: '520000' }]);
+    expect(scopeFor(hrss, 'graduate', { leftCohort: 2025 }).clauses).toEqual([
+      { kind: 'handed_over_in', provinceCode: '520000' },
+      { kind: 'domicile_left', regionCode: '520000', leftCohort: 2025 },
+    ]);
+  });
+
+  it('poverty office sees the target graduates domiciled in the region it serves, never by university', () => {
+    const at = (regionCode: string) =>
+      scopeFor(subject(['poverty_office'], { kind: 'poverty_office', regionCode }));
+    for (const regionCode of ['520000', '520500', '520526']) {
+      expect(at(regionCode)).toEqual({ clauses: [{ kind: 'domicile', regionCode, targetOnly: true }] });
+    }
+  });
+
+  it('county HRSS sees its handed-over cases, plus its left, unplaced domiciled targets; nothing by county alone', () => {
+    const county = subject(['county_hrss'], { kind: 'county_hrss', regionCode: '520526' });
+    expect(scopeFor(county).clauses).toEqual([{ kind: 'holder', orgId: ORG_ID }]);
+    expect(scopeFor(county, 'graduate', { leftCohort: 2025 }).clauses).toEqual([
+      { kind: 'holder', orgId: ORG_ID },
+      { kind: 'domicile_left', regionCode: '520526', leftCohort: 2025 },
+    ]);
+    const notCounty = subject(['county_hrss'], { kind: 'county_hrss', regionCode: '520500' });
+    expect(scopeFor(notCounty, 'graduate', { leftCohort: 2025 }).clauses).toEqual([
+      { kind: 'holder', orgId: ORG_ID },
+    ]);
   });
 
   it('university admin sees its university, and nothing without one', () => {
@@ -116,10 +142,11 @@ describe('scopeFor, one role at a time', () => {
     expect(scopeFor(subject(['system_admin'], { kind: 'system' }))).toEqual({ clauses: [] });
   });
 
-  it.each(['province_education', 'province_hrss', 'poverty_office', 'county_hrss'] as const)(
+  it.each(['province_education', 'province_hrss', 'poverty_office'] as const)(
     '%s with no region on its org sees nothing (fail closed)',
     (role) => {
-      expect(scopeFor(subject([role], { kind: role, regionCode: null }))).toEqual({ clauses: [] });
+      const s = scopeFor(subject([role], { kind: role, regionCode: null }), 'graduate', { leftCohort: 2025 });
+      expect(s).toEqual({ clauses: [] });
     },
   );
 
@@ -143,8 +170,8 @@ describe('scopeFor, several roles', () => {
       subject(['province_hrss', 'poverty_office'], { kind: 'poverty_office', regionCode: '520500' }),
     );
     expect(office.clauses).toEqual([
-      { kind: 'province', provinceCode: '520000' },
-      { kind: 'prefecture', prefectureCode: '520500' },
+      { kind: 'handed_over_in', provinceCode: '520000' },
+      { kind: 'domicile', regionCode: '520500', targetOnly: true },
     ]);
   });
 
@@ -152,7 +179,7 @@ describe('scopeFor, several roles', () => {
     const scope = scopeFor(
       subject(['system_admin', 'county_hrss'], { kind: 'county_hrss', regionCode: '520526' }),
     );
-    expect(scope.clauses).toEqual([{ kind: 'county', countyCode: '520526' }]);
+    expect(scope.clauses).toEqual([{ kind: 'holder', orgId: ORG_ID }]);
   });
 
   it("'all' collapses every other clause", () => {

@@ -166,10 +166,11 @@ export const ZCaseDetail = z.object({
     level: z.string().nullable(),
     domicileCountyCode: z.string().nullable(),
     domicileName: z.string().nullable(),
+    /** registry-derived fields and target flags: null where the field rule (domain/field-rule.ts) withholds them */
     difficultyCode: z.string().nullable(),
-    isRegisteredPoor: z.boolean(),
-    isFocusCounty: z.boolean(),
-    isTarget: z.boolean(),
+    isRegisteredPoor: z.boolean().nullable(),
+    isFocusCounty: z.boolean().nullable(),
+    isTarget: z.boolean().nullable(),
     targetReasons: z.record(z.string(), z.unknown()).nullable(),
   }),
   status: z.enum(CASE_STATUSES),
@@ -201,6 +202,8 @@ export const ZCaseDetail = z.object({
   due: z.array(ZDueItem),
   /** null when the user may edit; otherwise why not */
   writeDenial: z.enum(['handed_over', 'read_only']).nullable(),
+  /** false: the field rule withholds the timeline and files (a poverty office sees no case notes) */
+  caseNotes: z.boolean(),
   files: z.array(
     z.object({ id: z.string(), name: z.string(), size: z.number().int(), createdAt: z.string() }),
   ),

@@ -41,8 +41,16 @@ export const ZGraduateListQuery = ZPageQuery.merge(ZGraduateFilters).extend({
 });
 export type TGraduateListQuery = z.infer<typeof ZGraduateListQuery>;
 
+/**
+ * One graduate as the field rule (domain/field-rule.ts) lets the user see it: `view` 'minimal' carries name,
+ * university, level, major, cohort and case status only; registry-derived fields (difficulty category,
+ * registered-poor flag, the registry entry in `targetReasons`) and the target flags are null where withheld.
+ */
 export const ZGraduateListItem = z.object({
   id: z.string(),
+  view: z.enum(['full', 'minimal']),
+  /** the field rule lets this user reveal the full ID number (the permission is still needed) */
+  canReveal: z.boolean(),
   name: z.string(),
   gender: z.string().nullable(),
   cohort: z.number().int(),
@@ -54,12 +62,14 @@ export const ZGraduateListItem = z.object({
   level: z.string().nullable(),
   domicileCountyCode: z.string().nullable(),
   domicileName: z.string().nullable(),
-  idNumberMasked: z.string(),
+  idNumberMasked: z.string().nullable(),
+  /** the case's status (seeking, placed, …), null without a case */
+  caseStatus: z.string().nullable(),
   difficultyCode: z.string().nullable(),
-  isRegisteredPoor: z.boolean(),
-  isFocusCounty: z.boolean(),
-  isTarget: z.boolean(),
-  /** why the graduate is in the target group (registry entry, focus list) */
+  isRegisteredPoor: z.boolean().nullable(),
+  isFocusCounty: z.boolean().nullable(),
+  isTarget: z.boolean().nullable(),
+  /** why the graduate is in the target group (registry entry, focus list), as far as the user may know */
   targetReasons: z.record(z.string(), z.unknown()).nullable(),
 });
 export type TGraduateListItem = z.infer<typeof ZGraduateListItem>;

@@ -1,4 +1,5 @@
-import { eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+import { UNEMPLOYED_DESTINATIONS } from '../../domain/ledger/codes.ts';
 import type { TScope, TScopeClause } from '../../domain/scope.ts';
 import { graduate } from '../db/schema/index.ts';
 
@@ -12,19 +13,34 @@ export function graduateScopeWhere(scope: TScope): SQL {
   return parts.length === 1 ? parts[0]! : or(...parts)!;
 }
 
+const unemployed = sql.raw(UNEMPLOYED_DESTINATIONS.map((c) => `'${c}'`).join(','));
+
+/** Domiciled in a province (xx0000), prefecture (xxxx00) or county. */
+function domicileSql(region: string): SQL {
+  if (region.slice(2) === '0000') return eq(graduate.provinceCode, region);
+  if (region.slice(4) === '00') return sql`left(${graduate.domicileCountyCode}, 4) = ${region.slice(0, 4)}`;
+  return eq(graduate.domicileCountyCode, region);
+}
+
 function clauseSql(c: TScopeClause): SQL {
   switch (c.kind) {
     case 'all':
       return sql`true`;
-    case 'province':
-      return or(
-        eq(graduate.universityProvinceCode, c.provinceCode),
-        eq(graduate.provinceCode, c.provinceCode),
+    case 'university_province':
+      return eq(graduate.universityProvinceCode, c.provinceCode);
+    case 'domicile':
+      return c.targetOnly
+        ? and(domicileSql(c.regionCode), eq(graduate.isTarget, true))!
+        : domicileSql(c.regionCode);
+    case 'domicile_left':
+      // unplaced: no case of the graduate is placed or has an employed destination
+      return and(
+        domicileSql(c.regionCode),
+        eq(graduate.isTarget, true),
+        sql`${graduate.cohort} <= ${c.leftCohort}`,
+        sql`not exists (select 1 from ledger_case lc where lc.graduate_id = ${graduate.id}
+          and (lc.status = 'placed' or (lc.destination_code is not null and lc.destination_code not in (${unemployed}))))`,
       )!;
-    case 'prefecture':
-      return sql`left(${graduate.domicileCountyCode}, 4) = ${c.prefectureCode.slice(0, 4)}`;
-    case 'county':
-      return eq(graduate.domicileCountyCode, c.countyCode);
     case 'university':
       return eq(graduate.universityId, c.universityId);
     case 'counselor':
@@ -42,6 +58,10 @@ function clauseSql(c: TScopeClause): SQL {
     case 'holder':
       return sql`exists (select 1 from ledger_case lc where lc.graduate_id = ${graduate.id}
         and lc.holder_org_id = ${c.orgId})`;
+    case 'handed_over_in':
+      return sql`exists (select 1 from ledger_case lc join org_unit ho on ho.id = lc.holder_org_id
+        where lc.graduate_id = ${graduate.id} and lc.stage = 'handed_over'
+        and left(ho.region_code, 2) = ${c.provinceCode.slice(0, 2)})`;
     case 'self':
       return eq(graduate.userId, c.userId);
   }

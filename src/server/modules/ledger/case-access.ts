@@ -1,4 +1,5 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { fieldsFor, type TFieldAccess } from '../../../domain/field-rule.ts';
 import { canSeePrivateNotes, caseWriteDenial } from '../../../domain/ledger/access.ts';
 import type { TCaseStage } from '../../../domain/ledger/codes.ts';
 import { scopeFor, type TScope } from '../../../domain/scope.ts';
@@ -8,6 +9,7 @@ import { graduate, ledgerCase } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { graduateScopeWhere } from '../../plugins/scope-sql.ts';
 import { requireUser } from '../auth/auth.service.ts';
+import { fieldContextColumns, toFieldContext } from '../registry/field-context.ts';
 
 /*
  * The ledger's access rules in one place: which cases the user sees (the scope function for case files) and
@@ -61,6 +63,40 @@ export async function getCaseInScope(db: TDbOrTx, ctx: TCtx, caseId: string): Pr
     .where(and(eq(ledgerCase.id, caseId), caseScopeWhere(ctx)));
   if (!row) throw notFound('Case');
   return row as TCaseRef;
+}
+
+/**
+ * The case (in scope, else not found) and which of its fields the user gets (domain/field-rule.ts): the
+ * timeline and files are case notes, withheld from a poverty office, for example.
+ */
+export async function getCaseFields(db: TDbOrTx, ctx: TCtx, caseId: string): Promise<TFieldAccess> {
+  const user = requireUser(ctx);
+  const [row] = await db
+    .select({
+      universityId: graduate.universityId,
+      domicileCountyCode: graduate.domicileCountyCode,
+      isRegisteredPoor: graduate.isRegisteredPoor,
+      targetReasons: graduate.targetReasons,
+      ...fieldContextColumns(),
+    })
+    .from(ledgerCase)
+    .innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId))
+    .where(and(eq(ledgerCase.id, caseId), caseScopeWhere(ctx)));
+  if (!row) throw notFound('Case');
+  return fieldsFor(user, toFieldContext(row));
+}
+
+/** Like getCaseInScope, and the field rule must allow the case notes (timeline, files). */
+export async function requireCaseNotes(db: TDbOrTx, ctx: TCtx, caseId: string): Promise<void> {
+  if (!(await getCaseFields(db, ctx, caseId)).caseNotes) {
+    throw new AppError(
+      'forbidden',
+      '无权查看该台账的记录与材料 / You may not read this case’s notes and files',
+      {
+        reason: 'field_rule',
+      },
+    );
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import type { TCtx, TDeps } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireUser } from '../auth/auth.service.ts';
-import { getCaseInScope, lockCaseForWrite } from './case-access.ts';
+import { getCaseInScope, lockCaseForWrite, requireCaseNotes } from './case-access.ts';
 import { appendCaseEvents } from './case-events.repo.ts';
 import * as repo from './cases.repo.ts';
 import { findEvidenceFile, storeEvidenceFile } from './evidence-files.ts';
@@ -45,7 +45,7 @@ export async function uploadEvidence(
 }
 
 export async function getEvidence(deps: TDeps, ctx: TCtx, caseId: string, fileId: string) {
-  await getCaseInScope(deps.database.db, ctx, caseId);
+  await requireCaseNotes(deps.database.db, ctx, caseId); // evidence is a case note (field rule)
   const file = await findEvidenceFile(deps.database.db, caseId, fileId);
   if (!file) throw notFound('File');
   return file;

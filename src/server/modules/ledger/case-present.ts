@@ -1,4 +1,5 @@
 import type { TCaseDetail, TCaseEvent, TCaseListItem } from '../../../domain/api/ledger.ts';
+import { fieldsFor } from '../../../domain/field-rule.ts';
 import { maskIdNumber, maskPhone } from '../../../domain/id-number.ts';
 import { caseWriteDenial } from '../../../domain/ledger/access.ts';
 import { dueItems, evaluateSiqing, type TCaseDates } from '../../../domain/ledger/clock.ts';
@@ -7,6 +8,7 @@ import { DAY_MS, type TLedgerRules } from '../../../domain/ledger/rules.ts';
 import type { TSessionUser } from '../../context.ts';
 import type { TCrypto } from '../../crypto.ts';
 import type { TNames } from '../orgs/display-names.ts';
+import { targetFieldsFor, toFieldContext } from '../registry/field-context.ts';
 import type { TCaseDetailRow, TCaseListRow } from './cases.repo.ts';
 
 /*
@@ -92,6 +94,8 @@ export function toCaseDetail(
   const flag = (f: (typeof s)['profile']) => ({ ok: f.ok, reason: f.reason, at: iso(f.at) });
   const phone = r.phoneEncrypted ? extra.crypto.decrypt(r.phoneEncrypted) : null;
   const n = r.needs ?? {};
+  // the field rule: registry-derived fields and the timeline only where the user's roles allow them
+  const access = fieldsFor(extra.user, toFieldContext(r));
   return {
     id: r.id,
     version: r.version,
@@ -112,11 +116,7 @@ export function toCaseDetail(
       level: r.level,
       domicileCountyCode: r.domicileCountyCode,
       domicileName: r.domicileName,
-      difficultyCode: r.difficultyCode,
-      isRegisteredPoor: r.isRegisteredPoor,
-      isFocusCounty: r.isFocusCounty,
-      isTarget: r.isTarget,
-      targetReasons: r.targetReasons ?? null,
+      ...targetFieldsFor(access, r),
     },
     status: r.status as TCaseStatus,
     stage: r.stage as TCaseStage,
@@ -171,13 +171,14 @@ export function toCaseDetail(
     },
     due: dueDto(r, extra.rules, extra.now),
     writeDenial: caseWriteDenial(extra.user, { stage: r.stage as TCaseStage, holderOrgId: r.holderOrgId }),
-    files: extra.files.map((f) => ({
+    caseNotes: access.caseNotes,
+    files: (access.caseNotes ? extra.files : []).map((f) => ({
       id: f.id,
       name: f.name,
       size: f.size,
       createdAt: f.createdAt.toISOString(),
     })),
-    events: extra.events,
+    events: access.caseNotes ? extra.events : [],
   };
 }
 

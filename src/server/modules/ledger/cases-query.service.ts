@@ -4,7 +4,7 @@ import type { TDbOrTx } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
 import { requireUser } from '../auth/auth.service.ts';
 import { displayNames } from '../orgs/display-names.ts';
-import { canSeePrivate, caseScope, getCaseInScope } from './case-access.ts';
+import { canSeePrivate, caseScope, requireCaseNotes } from './case-access.ts';
 import { countCaseEvents, listCaseEvents } from './case-events.repo.ts';
 import { toCaseDetail, toCaseListItem, toEventDto } from './case-present.ts';
 import * as repo from './cases.repo.ts';
@@ -66,7 +66,7 @@ export async function listEvents(
   q: { page: number; pageSize: number; kind?: string | undefined },
 ) {
   const { db } = deps.database;
-  await getCaseInScope(db, ctx, caseId);
+  await requireCaseNotes(db, ctx, caseId);
   const filter = { withPrivate: canSeePrivate(ctx), ...(q.kind ? { kind: q.kind } : {}) };
   const [rows, total] = await Promise.all([
     listCaseEvents(db, caseId, { ...filter, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),

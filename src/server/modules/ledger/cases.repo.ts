@@ -7,6 +7,7 @@ import { queryRows } from '../../db/query.ts';
 import { graduate, ledgerCase } from '../../db/schema/index.ts';
 import { BY_TEXT, reuseStatement } from '../../db/statement-cache.ts';
 import { graduateScopeWhere } from '../../plugins/scope-sql.ts';
+import { fieldContextColumns } from '../registry/field-context.ts';
 import {
   activeSql,
   overdueSql,
@@ -224,6 +225,8 @@ const detailColumns = {
   isTarget: graduate.isTarget,
   targetReasons: graduate.targetReasons,
   collegeId: graduate.collegeId,
+  // what the field rule needs (domain/field-rule.ts)
+  ...fieldContextColumns(),
   // the class's counselors and the evidence files ride along: one statement for the case page, not three
   counselorNames: sql<string[]>`array(select u.display_name from counselor_class cc
     join app_user u on u.id = cc.user_id

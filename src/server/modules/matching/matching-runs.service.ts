@@ -127,11 +127,24 @@ export async function startRun(deps: TDeps, ctx: TCtx, jobs: ImportJobs): Promis
   return toApi(row);
 }
 
-/** A run by id. */
+/**
+ * Whether the user may see a run: the one who started it, anyone whose scope is exactly the run's (the run
+ * covered the same cases, e.g. two admins of one university) and a user who sees everything. The run's
+ * counts and starter say something about cases, so no one else learns of it.
+ */
+export function canSeeRun(ctx: TCtx, row: Pick<TRunRow, 'startedBy' | 'scope'>): boolean {
+  const user = ctx.user;
+  if (!user) return false;
+  if (row.startedBy === user.id) return true;
+  if (ctx.scope.clauses.some((c) => c.kind === 'all')) return true;
+  return ctx.scope.clauses.length > 0 && JSON.stringify(row.scope) === JSON.stringify(ctx.scope.clauses);
+}
+
+/** A run by id, if the user may see it (not found otherwise: never confirm that it exists). */
 export async function getRun(deps: TDeps, ctx: TCtx, id: string): Promise<TMatchingRun> {
   requireUser(ctx);
   const [row] = await deps.database.db.select().from(matchingRun).where(eq(matchingRun.id, id));
-  if (!row) throw notFound('Run');
+  if (!row || !canSeeRun(ctx, row)) throw notFound('Run');
   return toApi(row);
 }
 

@@ -54,6 +54,15 @@ beforeAll(async () => {
   });
   const counselorOnly = await buildUser(deps, w.ledger.college, ['counselor']);
   w.cookies.set('counselor2', await loginAs(app, counselorOnly.username));
+  // a second admin of the same university, and the admin of another university (both may push)
+  w.cookies.set(
+    'admin2',
+    await loginAs(app, (await buildUser(deps, w.ledger.uni, ['university_admin'])).username),
+  );
+  w.cookies.set(
+    'otherAdmin',
+    await loginAs(app, (await buildUser(deps, otherUni, ['university_admin'])).username),
+  );
 });
 afterAll(async () => {
   await app.close();
@@ -99,5 +108,26 @@ describe('batch runs', () => {
     await deps.database.db.update(matchingRun).set({ status: 'done' }).where(eq(matchingRun.id, row!.id));
     expect((await w.post('acme', '/api/matching/runs')).statusCode).toBe(403);
     expect((await w.get('acme', `/api/matching/runs/${row!.id}`)).statusCode).toBe(403);
+  });
+
+  it('show a run only to its starter and to users of the same scope; 404 to anyone else', async () => {
+    await app.matchingJobs.drain();
+    const started = await w.post('admin', '/api/matching/runs');
+    expect(started.statusCode, started.body).toBe(202);
+    await app.matchingJobs.drain();
+    const url = `/api/matching/runs/${started.json().id}`;
+    expect((await w.get('admin', url)).statusCode).toBe(200);
+    expect((await w.get('admin2', url)).statusCode).toBe(200); // same university: the same cases
+    for (const who of ['otherAdmin', 'counselor2']) {
+      const res = await w.get(who, url);
+      expect(res.statusCode, who).toBe(404);
+      expect(res.body, who).not.toContain('total');
+    }
+    // a CLI run (everything) is nobody's but the 'all' scope's
+    const [cli] = await deps.database.db
+      .insert(matchingRun)
+      .values({ scope: [{ kind: 'all' }], startedAt: deps.clock.now(), status: 'done' })
+      .returning();
+    expect((await w.get('admin', `/api/matching/runs/${cli!.id}`)).statusCode).toBe(404);
   });
 });

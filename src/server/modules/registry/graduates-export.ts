@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { and, asc, gt } from 'drizzle-orm';
+import { and, asc, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { TGraduateFilters } from '../../../domain/api/registry.ts';
 import type { TCtx, TDeps } from '../../context.ts';
@@ -45,9 +45,9 @@ export function exportValue(v: unknown): unknown {
  * stays flat. The export is audited with its filters and row count before the first byte is written.
  */
 export async function exportGraduates(deps: TDeps, ctx: TCtx, f: TGraduateFilters, out: Writable) {
-  requireUser(ctx);
+  const user = requireUser(ctx);
   const db = deps.database.db;
-  const where = scopedWhere(ctx, f);
+  const where = await scopedWhere(deps, ctx, f);
   const { total } = await repo.listGraduates(
     db,
     where,
@@ -60,11 +60,20 @@ export async function exportGraduates(deps: TDeps, ctx: TCtx, f: TGraduateFilter
       `导出行数 ${total} 超过上限 ${MAX_EXPORT_ROWS}，请缩小筛选范围 / ${total} rows exceed the export limit of ${MAX_EXPORT_ROWS}; narrow the filter`,
     );
   }
+  // the graduates are fixed before the audit, which names each of them (their access log shows the export),
+  // and exactly those are written, even if rows come into scope meanwhile
+  const ids = (await db.select({ id: graduate.id }).from(graduate).where(where).orderBy(asc(graduate.id))).map(
+    (r) => r.id,
+  );
   await db.transaction((tx) =>
     recordAudit(
       tx,
       ctx,
-      { action: 'graduate.export', entityType: 'graduate', after: { filters: f, rows: total } },
+      {
+        action: 'graduate.export',
+        entityType: 'graduate',
+        after: { filters: f, rows: ids.length, graduateIds: ids },
+      },
       deps.clock.now(),
     ),
   );
@@ -76,24 +85,20 @@ export async function exportGraduates(deps: TDeps, ctx: TCtx, f: TGraduateFilter
   const sheet = workbook.addWorksheet('毕业生');
   sheet.columns = COLUMNS;
   sheet.getRow(1).font = { bold: true };
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
+  for (let start = 0; start < ids.length; start += PAGE) {
     const rows = await repo
       .selectGraduates(db)
-      .where(and(where, gt(graduate.id, after)))
-      .orderBy(asc(graduate.id))
-      .limit(PAGE);
+      .where(and(where, inArray(graduate.id, ids.slice(start, start + PAGE))))
+      .orderBy(asc(graduate.id));
     for (const r of rows) {
-      const item = toListItem(deps, r);
+      const item = toListItem(deps, user, r); // the same field rule as the list
       const values = Object.fromEntries(
         COLUMNS.map((c) => [c.key, exportValue(item[c.key as keyof typeof item])]),
       );
       addSafeRow(sheet, values).commit();
     }
-    if (rows.length < PAGE) break;
-    after = rows[rows.length - 1]!.id;
   }
   sheet.commit();
   await workbook.commit();
-  return total;
+  return ids.length;
 }

@@ -3,7 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { TGraduateListQuery } from '../../../domain/api/registry.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/query.ts';
-import { graduate, orgUnit, region } from '../../db/schema/index.ts';
+import { graduate, ledgerCase, orgUnit, region } from '../../db/schema/index.ts';
+import { fieldContextColumns } from './field-context.ts';
 
 const university = alias(orgUnit, 'university');
 const domicile = alias(region, 'domicile');
@@ -36,7 +37,7 @@ export async function listGraduates(
   return { rows, total: Number(total?.n ?? 0) };
 }
 
-/** The list's columns; also streamed page by page for the export. */
+/** The list's columns (and the field rule's context); also streamed page by page for the export. */
 export function selectGraduates(db: TDbOrTx) {
   return db
     .select({
@@ -60,10 +61,14 @@ export function selectGraduates(db: TDbOrTx) {
       isFocusCounty: graduate.isFocusCounty,
       isTarget: graduate.isTarget,
       targetReasons: graduate.targetReasons,
+      caseStatus: ledgerCase.status,
+      // what the field rule needs (domain/field-rule.ts)
+      ...fieldContextColumns(),
     })
     .from(graduate)
     .innerJoin(university, eq(university.id, graduate.universityId))
-    .leftJoin(domicile, eq(domicile.code, graduate.domicileCountyCode));
+    .leftJoin(domicile, eq(domicile.code, graduate.domicileCountyCode))
+    .leftJoin(ledgerCase, eq(ledgerCase.graduateId, graduate.id));
 }
 
 type TCountRow = {
@@ -121,10 +126,9 @@ export async function countGraduates(db: TDbOrTx, where: SQL) {
   };
 }
 
+/** One graduate inside the scope, with the list's columns and the field rule's context. */
 export async function findGraduateInScope(db: TDbOrTx, scopeWhere: SQL, id: string) {
-  const [row] = await db
-    .select()
-    .from(graduate)
+  const [row] = await selectGraduates(db)
     .where(and(scopeWhere, eq(graduate.id, id)))
     .limit(1);
   return row;

@@ -22,6 +22,8 @@ import { listGraduates } from './graduates.service.ts';
  *   g1 贵州 uni A, class 计科2001班, domicile 威宁 520526      g2 uni A, class 计科2002班, domicile 镇雄 530627 (云南)
  *   g3 云南 uni B, domicile 威宁                               g4 uni B, domicile 镇雄
  *   g5 北京 uni C, domicile 昭觉 513431 (四川凉山)
+ * g2, g3 and g5 are in the target group; all are of cohort 2020, which has left school by the test clock
+ * (2020-07-15), and none is placed.
  */
 let deps: TTestDeps;
 let app: FastifyInstance;
@@ -43,11 +45,17 @@ beforeAll(async () => {
   const uniC = await buildOrg(deps, { kind: 'university', regionCode: '110100' });
   const inA = { universityId: uniA.id, universityProvinceCode: '520000', collegeId: collegeA1.id };
   g.g1 = await buildGraduate(deps, { ...inA, className: '计科2001班', domicileCountyCode: '520526' });
-  g.g2 = await buildGraduate(deps, { ...inA, className: '计科2002班', domicileCountyCode: '530627' });
+  g.g2 = await buildGraduate(deps, {
+    ...inA,
+    className: '计科2002班',
+    domicileCountyCode: '530627',
+    isTarget: true,
+  });
   g.g3 = await buildGraduate(deps, {
     universityId: uniB.id,
     universityProvinceCode: '530000',
     domicileCountyCode: '520526',
+    isTarget: true,
   });
   g.g4 = await buildGraduate(deps, {
     universityId: uniB.id,
@@ -60,6 +68,7 @@ beforeAll(async () => {
     universityProvinceCode: '110000',
     domicileCountyCode: '513431',
     userId: gradUser.id,
+    isTarget: true,
   });
 
   await addUser('ministry', await buildOrg(deps, { kind: 'ministry' }), ['ministry']);
@@ -115,12 +124,14 @@ afterAll(async () => {
 
 const EXPECTED: Record<string, string[]> = {
   ministry: ['g1', 'g2', 'g3', 'g4', 'g5'],
-  gzEducation: ['g1', 'g2', 'g3'], // universities in 贵州 + domiciled in 贵州
-  ynHrss: ['g2', 'g3', 'g4'],
-  weiningHrss: ['g1', 'g3'],
+  gzEducation: ['g1', 'g2', 'g3'], // universities in 贵州 + its 生源 (domiciled in 贵州)
+  // HRSS: no case handed over yet; after the leaving date the unplaced target graduates domiciled in its area
+  ynHrss: ['g2'],
+  weiningHrss: ['g3'], // not g1: not in the target group
+  // poverty offices: target graduates domiciled in their area, never by university
   scPoverty: ['g5'],
   liangshanPoverty: ['g5'],
-  zhenxiongPoverty: ['g2', 'g4'],
+  zhenxiongPoverty: ['g2'], // not g4: not in the target group
   uniAdmin: ['g1', 'g2'],
   counselor: ['g1'],
   helper: ['g4'],
@@ -199,5 +210,12 @@ describe('revealing a full ID number', () => {
     expect((await reveal(counselor, g.g1!.id, '')).statusCode).toBe(400);
     const helper = await loginAs(app, users.helper!.username);
     expect((await reveal(helper, g.g4!.id)).statusCode).toBe(403);
+  });
+
+  it('is 403 for a county HRSS bureau on its pre-handover list (the field rule allows no reveal there)', async () => {
+    const bureau = await loginAs(app, users.weiningHrss!.username);
+    const res = await reveal(bureau, g.g3!.id);
+    expect(res.statusCode).toBe(403);
+    expect(res.body).not.toContain(g.g3!.idNumber);
   });
 });
