@@ -115,7 +115,8 @@ export const employersEn: typeof employersZh = {
     contactPhone: 'Phone',
     contactPhoneRequired: 'Enter a mobile or landline number (e.g. 0851-12345678)',
     username: 'Username',
-    usernameHint: 'Lower-case letters, digits or _ . -, 3–64 characters; used to sign in',
+    usernameHint:
+      'Lower-case letters, digits or _ . -, 3–64 characters; four digits are added to make your sign-in name, shown after you submit',
     displayName: 'Account holder',
     displayNameRequired: 'Enter the account holder’s name',
     password: 'Password',

@@ -116,7 +116,7 @@ export const employersZh = {
     contactPhone: '联系电话',
     contactPhoneRequired: '请输入手机号或座机号（如 0851-12345678）',
     username: '用户名',
-    usernameHint: '小写字母、数字或 _ . -，3–64 个字符，用于登录',
+    usernameHint: '小写字母、数字或 _ . -，3–64 个字符；系统会在其后加 4 位数字作为登录名，提交后显示',
     displayName: '账户使用人姓名',
     displayNameRequired: '请输入账户使用人姓名',
     password: '密码',

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { and } from 'drizzle-orm';
 import {
   EMPLOYER_EDITABLE_FIELDS,
@@ -59,6 +59,20 @@ async function checkCodes(db: TDbOrTx, body: { regionCode: string; natureCode: s
  * the nature code, then creates the employer org (pending), its profile and its first account in one
  * transaction. The account can sign in at once and sees its review status; posting waits for approval.
  */
+/**
+ * The sign-in name of a new employer account: the chosen name plus a dot and four random digits, always, so
+ * the answer is the same whether or not the chosen name (a staff account, say) exists. Taken candidates are
+ * skipped silently.
+ */
+async function freeLoginName(db: TDbOrTx, chosen: string): Promise<string> {
+  const base = chosen.slice(0, 59);
+  for (let i = 0; i < 20; i++) {
+    const candidate = `${base}.${randomInt(0, 10_000).toString().padStart(4, '0')}`;
+    if (!(await authRepo.findUserByUsername(db, candidate))) return candidate;
+  }
+  throw new AppError('conflict', '请换一个用户名再试 / Please try another username', { reason: 'busy' });
+}
+
 export async function registerEmployer(deps: TDeps, ctx: TCtx, body: TEmployerRegistrationBody) {
   const { db } = deps.database;
   const credit = parseCreditCode(body.creditCode);
@@ -73,12 +87,8 @@ export async function registerEmployer(deps: TDeps, ctx: TCtx, body: TEmployerRe
       { field: 'creditCode', reason: 'taken' },
     );
   }
-  if (await authRepo.findUserByUsername(db, body.username)) {
-    throw new AppError('conflict', `用户名已存在 / Username ${body.username} is taken`, {
-      field: 'username',
-      reason: 'taken',
-    });
-  }
+  // never "username taken": that would tell an anonymous caller which accounts exist
+  const username = await freeLoginName(db, body.username);
   const passwordHash = await hashPassword(body.password);
   const now = deps.clock.now();
   return db.transaction(async (tx) => {
@@ -99,13 +109,13 @@ export async function registerEmployer(deps: TDeps, ctx: TCtx, body: TEmployerRe
       },
     );
     const user = await authRepo.insertUser(tx, {
-      username: body.username,
+      username,
       displayName: body.displayName,
       passwordHash,
       orgId,
       roles: ['employer'],
     });
-    const { password: _p, ...after } = body;
+    const { password: _p, ...after } = { ...body, username };
     await recordAudit(
       tx,
       ctx,

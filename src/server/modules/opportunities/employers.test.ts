@@ -75,8 +75,10 @@ describe('employer registration', () => {
     const body = registration();
     const res = await w.post('anon', '/api/employers/register', body);
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ status: 'pending', username: body.username });
-    const cookie = await loginAs(app, body.username, body.password);
+    expect(res.json()).toMatchObject({ status: 'pending' });
+    const { username } = res.json();
+    expect(username).toMatch(new RegExp(`^${body.username}\\.\\d{4}$`));
+    const cookie = await loginAs(app, username, body.password);
     w.cookies.set('newcomer', cookie);
     const own = (await w.get('newcomer', '/api/employer/profile')).json();
     expect(own.employer).toMatchObject({ status: 'pending', creditCode: body.creditCode, tags: ['alumni'] });
@@ -94,8 +96,25 @@ describe('employer registration', () => {
       .select()
       .from(auditEvent)
       .where(and(eq(auditEvent.action, 'employer.register'), eq(auditEvent.entityId, res.json().orgId)));
-    expect(audit?.actorUsername).toBe(body.username);
+    expect(audit?.actorUsername).toBe(username);
     expect(JSON.stringify(audit?.after)).not.toContain(body.password);
+  });
+
+  it('answers the same whether or not the chosen username exists (no probing for staff accounts)', async () => {
+    const staff = w.ledger.counselor.username; // an existing account
+    const taken = await w.post('anon', '/api/employers/register', registration({ username: staff }));
+    const fresh = await w.post('anon', '/api/employers/register', registration({ username: 'nobody_here' }));
+    expect([taken.statusCode, fresh.statusCode]).toEqual([201, 201]);
+    const shape = (r: typeof taken) => ({
+      ...r.json(),
+      orgId: 'x',
+      username: r.json().username.slice(0, -5),
+    });
+    expect(shape(taken)).toEqual({ orgId: 'x', username: staff, status: 'pending' });
+    expect(shape(fresh)).toEqual({ orgId: 'x', username: 'nobody_here', status: 'pending' });
+    expect(taken.json().username).not.toBe(staff);
+    // the staff account is untouched: its own password still signs in
+    expect(await loginAs(app, staff)).toContain('bangfu_sid=');
   });
 
   it('refuses unknown regions and nature codes with the field named', async () => {
@@ -126,7 +145,7 @@ describe('employer review', () => {
 
   it('rejecting needs a reason; approval confirms the tags, is audited and lets the employer post', async () => {
     const body = registration();
-    const { orgId } = (await w.post('anon', '/api/employers/register', body)).json();
+    const { orgId, username } = (await w.post('anon', '/api/employers/register', body)).json();
     const bare = await w.post('gzHrss', `/api/employers/${orgId}/review`, { decision: 'reject' });
     expect(bare.statusCode).toBe(400);
     expect(bare.json().error.details.field).toBe('note');
@@ -143,7 +162,7 @@ describe('employer review', () => {
       .from(auditEvent)
       .where(and(eq(auditEvent.action, 'employer.approve'), eq(auditEvent.entityId, orgId)));
     expect(audit?.before).toMatchObject({ status: 'pending' });
-    w.cookies.set('approved', await loginAs(app, body.username, body.password));
+    w.cookies.set('approved', await loginAs(app, username, body.password));
     const post = await w.post('approved', '/api/employer/opportunities', postBody());
     expect(post.statusCode, post.body).toBe(201);
     expect(post.json()).toMatchObject({ status: 'draft', employer: { id: orgId }, owner: { id: orgId } });
