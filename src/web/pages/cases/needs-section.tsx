@@ -177,7 +177,7 @@ function NeedsForm({
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('cases.needs.industriesPlaceholder')}
-              options={INDUSTRIES.map((c) => ({ value: c, label: `${c} ${t(`cases.industries.${c}`)}` }))}
+              options={INDUSTRIES.map((c) => ({ value: c, label: t(`cases.industries.${c}`) }))}
             />
           </Form.Item>
         </Col>

@@ -97,7 +97,7 @@ export function ProfileCard({ detail, canEdit }: { detail: TCaseDetail; canEdit:
       label: t('cases.profile.difficulty'),
       children:
         g.difficultyCode && DIFFICULTY_CODES.has(g.difficultyCode)
-          ? `${g.difficultyCode} ${t(`graduates.difficulties.${g.difficultyCode as '0'}`)}`
+          ? t(`graduates.difficulties.${g.difficultyCode as '0'}`)
           : (g.difficultyCode ?? none),
     },
     {

@@ -70,7 +70,7 @@ function ProfileView({ employer: e, onEdit }: { employer: TOwnEmployer; onEdit: 
           {
             key: 'industry',
             label: t('employers.detail.industry'),
-            children: `${e.industry} ${t(`cases.industries.${e.industry}`)}`,
+            children: t(`cases.industries.${e.industry}`),
           },
           { key: 'nature', label: t('employers.detail.nature'), children: natureLabel(t, e.natureCode) },
           { key: 'size', label: t('employers.detail.size'), children: t(`employers.sizes.${e.size}`) },

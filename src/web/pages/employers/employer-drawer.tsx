@@ -91,7 +91,7 @@ function EmployerFacts({ employer: e }: { employer: TEmployer }) {
         </Typography.Text>
       </Descriptions.Item>
       <Descriptions.Item label={t('employers.detail.industry')}>
-        {`${e.industry} ${t(`cases.industries.${e.industry}`)}`}
+        {t(`cases.industries.${e.industry}`)}
       </Descriptions.Item>
       <Descriptions.Item label={t('employers.detail.nature')}>
         {nature}{' '}

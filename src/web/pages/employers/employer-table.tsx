@@ -85,7 +85,7 @@ export function EmployerTable({ data, loading, search, empty, onOpen, onPage, on
       width: 150,
       render: (_, e) => (
         <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 140 }}>
-          {`${e.industry} ${t(`cases.industries.${e.industry}`)}`}
+          {t(`cases.industries.${e.industry}`)}
         </Typography.Text>
       ),
     },

@@ -98,7 +98,7 @@ export function EmployersPage() {
           showSearch={{ optionFilterProp: 'label' }}
           value={search.industry ?? null}
           placeholder={t('employers.list.industry')}
-          options={INDUSTRIES.map((i) => ({ value: i, label: `${i} ${t(`cases.industries.${i}`)}` }))}
+          options={INDUSTRIES.map((i) => ({ value: i, label: t(`cases.industries.${i}`) }))}
           onChange={(industry) => onFilter({ industry: industry ?? undefined })}
           style={{ width: 180 }}
           popupMatchSelectWidth={300}

@@ -134,7 +134,7 @@ export function GraduateFilters({ search, onChange, onReset }: TProps) {
         placeholder={t('graduates.difficulty')}
         options={DIFFICULTY_CATEGORIES.map((d) => ({
           value: d.code,
-          label: `${d.code} ${t(`graduates.difficulties.${d.code}`)}`,
+          label: t(`graduates.difficulties.${d.code}`),
         }))}
         onChange={(v) => onChange({ difficulty: v ?? undefined })}
         style={{ width: 200 }}

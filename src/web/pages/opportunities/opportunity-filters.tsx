@@ -100,7 +100,7 @@ export function OpportunityFilters({ search, onChange, onReset, variant, showMin
           showSearch={{ optionFilterProp: 'label' }}
           value={search.industry ?? null}
           placeholder={t('opportunities.list.industry')}
-          options={INDUSTRIES.map((i) => ({ value: i, label: `${i} ${t(`cases.industries.${i}`)}` }))}
+          options={INDUSTRIES.map((i) => ({ value: i, label: t(`cases.industries.${i}`) }))}
           onChange={(industry) => onChange({ industry: industry ?? undefined })}
           style={{ width: 160 }}
           popupMatchSelectWidth={300}

@@ -141,7 +141,7 @@ function PostFacts({ post: p }: { post: TOpportunityDetail }) {
           {salaryText(t, p.salaryMin, p.salaryMax)}
         </Descriptions.Item>
         <Descriptions.Item label={t('opportunities.detail.industry')}>
-          {p.industry ? `${p.industry} ${t(`cases.industries.${p.industry}`)}` : none}
+          {p.industry ? t(`cases.industries.${p.industry}`) : none}
         </Descriptions.Item>
         <Descriptions.Item label={t('opportunities.detail.postKind')}>
           {p.postKind ? t(`cases.postKinds.${p.postKind}`) : none}

@@ -170,7 +170,7 @@ export function PostBasicsCard({ mode, kinds, employerPicker, onKindChange }: TB
             <Select
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
-              options={INDUSTRIES.map((i) => ({ value: i, label: `${i} ${t(`cases.industries.${i}`)}` }))}
+              options={INDUSTRIES.map((i) => ({ value: i, label: t(`cases.industries.${i}`) }))}
               popupMatchSelectWidth={300}
             />
           </Form.Item>

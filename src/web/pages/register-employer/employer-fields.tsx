@@ -44,7 +44,7 @@ export function EmployerOrgFields({ regions, testId }: { regions: TRegionOption[
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('employers.register.industryPlaceholder')}
-              options={INDUSTRIES.map((i) => ({ value: i, label: `${i} ${t(`cases.industries.${i}`)}` }))}
+              options={INDUSTRIES.map((i) => ({ value: i, label: t(`cases.industries.${i}`) }))}
               popupMatchSelectWidth={320}
               data-testid={`${testId}-industry`}
             />
@@ -60,7 +60,7 @@ export function EmployerOrgFields({ regions, testId }: { regions: TRegionOption[
           >
             <Select
               showSearch={{ optionFilterProp: 'label' }}
-              options={NATURE_CODES.map((c) => ({ value: c, label: `${c} ${t(`employers.natures.${c}`)}` }))}
+              options={NATURE_CODES.map((c) => ({ value: c, label: t(`employers.natures.${c}`) }))}
               data-testid={`${testId}-nature`}
             />
           </Form.Item>
