@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, INTENTIONS, PROGRESS_KINDS } from '../ledger/codes.ts';
 import { ACCESS_LABELS } from '../portal/access-labels.ts';
+import { ROLES } from '../roles.ts';
 import { ZPageQuery } from './common.ts';
 import { ZCaseNeeds, ZProgressBody } from './ledger.ts';
 
@@ -99,6 +100,8 @@ export const ZAccessLogItem = z.object({
   label: z.enum(ACCESS_LABELS),
   actorName: z.string().nullable(),
   orgName: z.string().nullable(),
+  /** the actor's role at the time (a role code the page translates); null for the system or unnamed offices */
+  role: z.enum(ROLES).nullable(),
   /** the graduate did it themselves */
   bySelf: z.boolean(),
 });

@@ -8,6 +8,8 @@ export const ACCESS_LABELS = [
   'revealed_phone',
   'exported',
   'viewed',
+  'viewed_timeline',
+  'downloaded_file',
   'account_issued',
   'needs_updated',
   'plan_updated',
@@ -26,6 +28,8 @@ export type TAccessLabel = (typeof ACCESS_LABELS)[number];
 
 const RULES: [RegExp, TAccessLabel][] = [
   [/export/, 'exported'],
+  [/download/, 'downloaded_file'],
+  [/timeline/, 'viewed_timeline'],
   [/self_account/, 'account_issued'],
   [/needs/, 'needs_updated'],
   [/plan/, 'plan_updated'],

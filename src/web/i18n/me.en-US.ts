@@ -114,7 +114,7 @@ export const meEn: typeof meZh = {
   },
   accessLog: {
     title: 'Who viewed or changed my record',
-    hint: 'To protect your personal data, every time staff view your full ID number or phone, or change your record, it is logged.',
+    hint: 'To protect your personal data, every time staff view your record or files, export a list that includes you, view your full ID number or phone, or change your record, it is logged (when, which office, which role, what).',
     at: 'Time',
     what: 'Action',
     who: 'By',
@@ -127,6 +127,8 @@ export const meEn: typeof meZh = {
     revealed_phone: 'Viewed your full mobile number',
     exported: 'Exported a list that includes you',
     viewed: 'Viewed your record',
+    viewed_timeline: 'Viewed your service history',
+    downloaded_file: 'Downloaded one of your files',
     account_issued: 'Opened or reset your account',
     needs_updated: 'Updated your plans and needs',
     plan_updated: 'Updated your employment service plan',

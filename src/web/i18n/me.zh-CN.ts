@@ -115,7 +115,7 @@ export const meZh = {
   },
   accessLog: {
     title: '谁查看或修改了我的档案',
-    hint: '为保护您的个人信息，工作人员每次查看完整证件号、手机号或修改您的档案都会留下记录。',
+    hint: '为保护您的个人信息，工作人员每次查看您的档案或材料、导出包含您的名单、查看完整证件号或手机号、修改您的档案，都会留下记录（时间、单位、身份和操作）。',
     at: '时间',
     what: '操作',
     who: '操作人',
@@ -128,6 +128,8 @@ export const meZh = {
     revealed_phone: '查看了您的完整手机号',
     exported: '导出了包含您的名单',
     viewed: '查看了您的档案',
+    viewed_timeline: '查看了您的服务记录',
+    downloaded_file: '下载了您的材料',
     account_issued: '为您开通或重置了账户',
     needs_updated: '更新了就业意向与需求',
     plan_updated: '更新了就业服务计划',

@@ -31,6 +31,7 @@ import { AppError } from '../../errors.ts';
 import { requirePermission } from '../../plugins/auth.ts';
 import { sendDownload } from '../../plugins/download.ts';
 import * as files from './case-files.service.ts';
+import * as reads from './case-reads.service.ts';
 import * as bulk from './cases-bulk.service.ts';
 import * as query from './cases-query.service.ts';
 import * as write from './cases-write.service.ts';
@@ -74,7 +75,7 @@ export function casesRoutes(deps: TDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/cases/:id',
       { preHandler: read, schema: { tags, summary: '一人一策 Case file', params, response: detail } },
-      async (request) => query.getCase(deps, request.ctx, request.params.id),
+      async (request) => reads.readCase(deps, request.ctx, request.params.id),
     );
     app.get(
       '/api/cases/:id/events',
@@ -88,7 +89,7 @@ export function casesRoutes(deps: TDeps): FastifyPluginAsyncZod {
           response: { 200: ZPage(ZCaseEvent) },
         },
       },
-      async (request) => query.listEvents(deps, request.ctx, request.params.id, request.query),
+      async (request) => reads.readTimeline(deps, request.ctx, request.params.id, request.query),
     );
 
     // overwriting edits carry the version they were made on (409 version_conflict otherwise)
@@ -201,7 +202,12 @@ export function casesRoutes(deps: TDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const file = await files.getEvidence(deps, request.ctx, request.params.id, request.params.fileId);
+        const file = await reads.downloadEvidence(
+          deps,
+          request.ctx,
+          request.params.id,
+          request.params.fileId,
+        );
         await sendDownload(reply, { name: file.name, type: file.mime }, async (out) => {
           out.end(Buffer.from(file.content));
         });

@@ -106,6 +106,46 @@ describe('progress and evidence', () => {
 });
 
 describe('GET /api/me/access-log', () => {
+  it('shows every staff read of the case page, timeline and evidence, and exports that included them', async () => {
+    const before = (await call({ url: '/api/me/access-log?pageSize=100', as: 'me' })).json().total;
+    const file = (await upload('me', '就业协议.pdf', PDF)).json();
+    deps.clock.advance(60_000);
+    // the worklist names many graduates and is not a read of anyone's file
+    expect((await call({ url: '/api/cases', as: 'counselor' })).statusCode).toBe(200);
+    const afterList = (await call({ url: '/api/me/access-log?pageSize=100', as: 'me' })).json();
+    expect(afterList.total).toBe(before + 1); // the upload itself
+    for (const url of [
+      `/api/cases/${mine.caseId}`,
+      `/api/cases/${mine.caseId}/events`,
+      `/api/cases/${mine.caseId}/files/${file.id}`,
+    ]) {
+      const res = await call({ url, as: 'counselor' });
+      expect(res.statusCode, url).toBe(200);
+    }
+    expect((await call({ url: '/api/graduates/export', as: 'admin' })).statusCode).toBe(200);
+
+    const items = (await call({ url: '/api/me/access-log?pageSize=4', as: 'me' })).json().items;
+    expect(items.map((i: { label: string }) => i.label)).toEqual([
+      'exported',
+      'downloaded_file',
+      'viewed_timeline',
+      'viewed',
+    ]);
+    expect(items[1]).toMatchObject({
+      actorName: '杨老师',
+      role: 'counselor',
+      orgName: world.college.name,
+      bySelf: false,
+    });
+    expect(items[0]).toMatchObject({ role: 'university_admin', bySelf: false });
+    expect(items[0].orgName).toBeTruthy();
+    for (const item of items) expect(Date.parse(item.at)).not.toBeNaN();
+    // a read of another graduate's case is not in this graduate's log
+    await call({ url: `/api/cases/${theirs.caseId}`, as: 'counselor' });
+    const again = (await call({ url: '/api/me/access-log?pageSize=1', as: 'me' })).json();
+    expect(again.items[0].id).toBe(items[0].id);
+  });
+
   it('shows a staff reveal of the ID, by name and org, newest first, and nothing about others', async () => {
     const mineWrite = (url: string, method: 'PUT' | 'POST', payload: object) =>
       call({ method, url, as: 'me', payload });

@@ -157,6 +157,12 @@ export async function listRecordAudit(
       isNull(auditEvent.entityId),
       sql`${auditEvent.after} -> 'caseIds' @> jsonb_build_array(${ids.caseId}::text)`,
     ),
+    // exports name every graduate they contained
+    and(
+      eq(auditEvent.entityType, 'graduate'),
+      isNull(auditEvent.entityId),
+      sql`${auditEvent.after} -> 'graduateIds' @> jsonb_build_array(${ids.graduateId}::text)`,
+    ),
   );
   const [rows, [total]] = await Promise.all([
     db
@@ -167,6 +173,7 @@ export async function listRecordAudit(
         after: auditEvent.after,
         actorUserId: auditEvent.actorUserId,
         actorName: actor.displayName,
+        actorRoles: actor.roles,
         orgName: actorOrg.name,
         orgKind: actorOrg.kind,
       })

@@ -13,6 +13,7 @@ import { maskIdNumber, maskPhone } from '../../../domain/id-number.ts';
 import { PROGRESS_KINDS, type TIntention, type TProgressKind } from '../../../domain/ledger/codes.ts';
 import { accessLabel } from '../../../domain/portal/access-labels.ts';
 import { parsePhone } from '../../../domain/registry/parse-values.ts';
+import { ROLES, type TRole } from '../../../domain/roles.ts';
 import type { TCtx, TDeps, TSessionUser } from '../../context.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -274,9 +275,18 @@ export async function getSelfFile(deps: TDeps, ctx: TCtx, fileId: string) {
   return { name: file.name, mime: file.mime, content: Buffer.from(file.content) };
 }
 
+/** The role a read recorded (reads keep the reader's roles), else the actor's role now; the first one listed. */
+function roleAtTheTime(after: unknown, current: string[] | null): TRole | null {
+  const recorded = (after as { roles?: unknown } | null)?.roles;
+  const roles = Array.isArray(recorded) && recorded.length ? recorded : (current ?? []);
+  const role = roles.find((x): x is TRole => (ROLES as readonly unknown[]).includes(x));
+  return role ?? null;
+}
+
 /**
- * Who looked at or changed the graduate's record (reveals, edits, exports): audit rows about their graduate
- * row or case file, newest first — as a label, a name and an org, never the audit payload.
+ * Who looked at or changed the graduate's record (case page, timeline and evidence reads, reveals, edits,
+ * exports that contained them): audit rows about their graduate row or case file, newest first — as a label,
+ * a name, a role and an org, never the audit payload.
  */
 export async function listSelfAccessLog(deps: TDeps, ctx: TCtx, q: TAccessLogQuery) {
   const { db } = deps.database;
@@ -298,6 +308,7 @@ export async function listSelfAccessLog(deps: TDeps, ctx: TCtx, q: TAccessLogQue
     actorName: r.actorName,
     // a poverty-relief office's name would say what these pages never say; its staff show by name only
     orgName: r.orgKind === 'poverty_office' ? null : r.orgName,
+    role: r.orgKind === 'poverty_office' ? null : roleAtTheTime(r.after, r.actorRoles),
     bySelf: r.actorUserId === user.id,
   }));
   return { items, total, page: q.page, pageSize: q.pageSize };
