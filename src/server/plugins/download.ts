@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
+import { cleanFileName } from '../../domain/file-name.ts';
 import { AppError } from '../errors.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -17,7 +18,9 @@ export async function sendDownload(
   reply.hijack();
   const raw = reply.raw;
   raw.setHeader('content-type', file.type);
-  raw.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+  // cleaned again here: names stored before the rule, and generated names built from an uploaded one
+  const name = encodeURIComponent(cleanFileName(file.name));
+  raw.setHeader('content-disposition', `attachment; filename*=UTF-8''${name}`);
   raw.setHeader('cache-control', 'no-store');
   try {
     await write(raw);

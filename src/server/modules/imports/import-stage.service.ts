@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { cleanFileName } from '../../../domain/file-name.ts';
 import type { TImportKind } from '../../../domain/registry/fields.ts';
 import type { TCtx, TDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -82,12 +83,14 @@ export async function beginImport(deps: TDeps, ctx: TCtx, input: TStageInput) {
     }
   }
   const size = (await stat(input.filePath)).size;
+  // the name is shown in the batch list and the error workbook: no bidi overrides or control characters
+  const fileName = cleanFileName(input.fileName);
   const now = deps.clock.now();
   const batch = await db.transaction(async (tx) => {
     const b = await repo.insertBatch(tx, {
       kind: input.kind,
       status: 'parsing',
-      fileName: input.fileName,
+      fileName,
       fileSha256: await sha256File(input.filePath),
       fileSize: size,
       orgId: user.org.id,
@@ -97,7 +100,7 @@ export async function beginImport(deps: TDeps, ctx: TCtx, input: TStageInput) {
       createdBy: user.id,
       createdAt: now,
     });
-    const after = { kind: input.kind, fileName: input.fileName, size };
+    const after = { kind: input.kind, fileName, size };
     await recordAudit(
       tx,
       ctx,

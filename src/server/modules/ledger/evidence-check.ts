@@ -1,4 +1,5 @@
 import { type EVIDENCE_TYPES, MAX_EVIDENCE_BYTES } from '../../../domain/api/portal.ts';
+import { cleanFileName } from '../../../domain/file-name.ts';
 import { AppError } from '../../errors.ts';
 
 type TEvidenceType = (typeof EVIDENCE_TYPES)[number];
@@ -16,14 +17,6 @@ export function sniffEvidenceType(head: Uint8Array): TEvidenceType | null {
   if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
   if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   return null;
-}
-
-/** A display name without directories or control characters, at most 120 characters. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return clean.slice(-120) || 'file';
 }
 
 /**

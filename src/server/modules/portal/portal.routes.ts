@@ -14,6 +14,7 @@ import {
   ZSelfProgress,
   ZSelfProgressBody,
 } from '../../../domain/api/portal.ts';
+import { cleanFileName } from '../../../domain/file-name.ts';
 import type { TDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { requirePermission } from '../../plugins/auth.ts';
@@ -109,7 +110,10 @@ export function portalRoutes(deps: TDeps): FastifyPluginAsyncZod {
         const file = await portal.getSelfFile(deps, request.ctx, request.params.id);
         return reply
           .header('content-type', file.mime)
-          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+          .header(
+            'content-disposition',
+            `inline; filename*=UTF-8''${encodeURIComponent(cleanFileName(file.name))}`,
+          )
           .header('cache-control', 'private, no-store')
           .send(file.content);
       },
