@@ -10,6 +10,8 @@ let deps: TTestDeps;
 let app: FastifyInstance;
 const cookies = new Map<TRole, string>();
 
+const LOOKUP: readonly TPermission[] = ['reference.read', 'employer.portal'];
+
 const REGION_OF: Partial<Record<TOrgKind, string>> = {
   province_education: '520000',
   province_hrss: '520000',
@@ -36,16 +38,21 @@ afterAll(async () => {
   await deps.close();
 });
 
-/** Every guarded GET route and the permission it needs (null: any signed-in user). */
-const GUARDED: { url: string; openapiPath: string; permission: TPermission | null }[] = [
+/** Every guarded GET route and the permission it needs (null: any signed-in user; a list: any of them). */
+const GUARDED: {
+  url: string;
+  openapiPath: string;
+  permission: TPermission | readonly TPermission[] | null;
+}[] = [
   { url: '/api/auth/me', openapiPath: '/api/auth/me', permission: null },
   { url: '/api/me/case', openapiPath: '/api/me/case', permission: 'self.portal' },
   { url: '/api/me/access-log', openapiPath: '/api/me/access-log', permission: 'self.portal' },
-  { url: '/api/reference/regions', openapiPath: '/api/reference/regions', permission: 'reference.read' },
+  // the employer's post form picks regions and majors; the programme's lists stay staff-only
+  { url: '/api/reference/regions', openapiPath: '/api/reference/regions', permission: LOOKUP },
   {
     url: '/api/reference/regions/resolve/522427',
     openapiPath: '/api/reference/regions/resolve/{code}',
-    permission: 'reference.read',
+    permission: LOOKUP,
   },
   {
     url: '/api/reference/focus-lists',
@@ -57,7 +64,7 @@ const GUARDED: { url: string; openapiPath: string; permission: TPermission | nul
     openapiPath: '/api/reference/code-tables',
     permission: 'reference.read',
   },
-  { url: '/api/reference/majors', openapiPath: '/api/reference/majors', permission: 'reference.read' },
+  { url: '/api/reference/majors', openapiPath: '/api/reference/majors', permission: LOOKUP },
   {
     url: '/api/reference/support-pairs',
     openapiPath: '/api/reference/support-pairs',
@@ -213,7 +220,10 @@ describe('route guards', () => {
           url: route.url,
           headers: { cookie: cookies.get(role)! },
         });
-        const allowed = route.permission === null || hasPermission([role], route.permission);
+        const needed = route.permission;
+        const allowed =
+          needed === null ||
+          (typeof needed === 'string' ? [needed] : needed).some((p) => hasPermission([role], p));
         expect(res.statusCode, `${role} ${route.url}`).toBe(allowed ? 200 : 403);
         if (!allowed) expect(res.json().error.code).toBe('forbidden');
       }
@@ -269,6 +279,18 @@ describe('HTTP basics', () => {
     expect(res.json().error.code).toBe('internal_error');
     expect(res.body).not.toContain('secret detail');
     await broken.close();
+  });
+
+  it('gives every documented operation a Chinese summary, as the API docs are read in Chinese', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+      paths: Record<string, Record<string, { summary?: string }>>;
+    };
+    const untranslated = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => !/[\u4e00-\u9fff]/.test(op.summary ?? ''))
+        .map(([method, op]) => `${method.toUpperCase()} ${path}: ${op.summary ?? '(none)'}`),
+    );
+    expect(untranslated).toEqual([]);
   });
 
   it('publishes the OpenAPI document generated from the Zod schemas', async () => {

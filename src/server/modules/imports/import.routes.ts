@@ -188,10 +188,10 @@ export function importRoutes(deps: TDeps, jobs: ImportJobs): FastifyPluginAsyncZ
         );
       },
     );
-    for (const [action, fn] of [
-      ['commit', commitBatch],
-      ['discard', discardBatch],
-      ['revert', revertBatch],
+    for (const [action, summary, fn] of [
+      ['commit', '提交批次 Commit a batch', commitBatch],
+      ['discard', '放弃批次 Discard a batch', discardBatch],
+      ['revert', '撤销批次 Revert a committed batch', revertBatch],
     ] as const) {
       app.post(
         `/api/imports/:id/${action}`,
@@ -199,7 +199,7 @@ export function importRoutes(deps: TDeps, jobs: ImportJobs): FastifyPluginAsyncZ
           preHandler,
           schema: {
             tags,
-            summary: `${action} 批次 ${action} a batch`,
+            summary,
             params,
             response: { 200: ZImportBatch },
           },
