@@ -27,10 +27,21 @@ export const ZCollegeCoverage = z.object({
 });
 export type TCollegeCoverage = z.infer<typeof ZCollegeCoverage>;
 
+/**
+ * The pairing page's counts (definitions in i18n pairing.stats.*Hint). Over the university's school-stage cases:
+ * cases = paired + unpaired + notNeeded; the helpers' loads add up to paired. handedOver: the university's cases
+ * now with a county bureau (not counted in cases); the 四清 report of the university counts cases + handedOver.
+ */
 export const ZPairingCoverage = z.object({
   cases: z.number().int(),
+  /** with a helper now (whatever their status) */
   paired: z.number().int(),
+  /** still seeking work and nobody paired: to pair */
   unpaired: z.number().int(),
+  /** unpaired but placed, paused or closed: no helper needed */
+  notNeeded: z.number().int(),
+  /** handed over to county HRSS bureaus (of the same cohort filter) */
+  handedOver: z.number().int(),
   /** unpaired longer than the pairing period (ledger rule pairWithinDays) */
   unpairedOverdue: z.number().int(),
   pairWithinDays: z.number().int(),

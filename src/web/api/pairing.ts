@@ -67,10 +67,16 @@ export function usePairedCases(search: TPairingListSearch) {
   });
 }
 
-export function usePairingHelpers() {
+/** The helpers with their load over the same cases as the coverage (of `cohort` when given). */
+export function usePairingHelpers(cohort?: number) {
   return useQuery({
-    queryKey: [...KEY, 'helpers'],
-    queryFn: async () => (await apiFetch<{ items: TPairingHelper[] }>('/api/pairing/helpers')).items,
+    queryKey: [...KEY, 'helpers', cohort ?? null],
+    queryFn: async () =>
+      (
+        await apiFetch<{ items: TPairingHelper[] }>('/api/pairing/helpers', {
+          query: { cohort: cohort === undefined ? undefined : String(cohort) },
+        })
+      ).items,
   });
 }
 

@@ -13,6 +13,13 @@ export const pairingEn: typeof pairingZh = {
     overdue: 'Overdue',
     coverage: '{{percent}}% covered',
     overdueHint: 'Unpaired more than {{days}} days after opening',
+    casesHint:
+      'The university’s cases still at school (not handed over to HRSS) = paired + to pair + no helper needed. Handed-over cases are not among them; the 四清 report counts cases at school + handed over for the university.',
+    pairedHint:
+      'Cases at school with a one-to-one helper now (whatever their status); the helpers’ current loads below add up to this.',
+    unpairedHint: 'Cases at school still seeking work with no helper: these need pairing.',
+    breakdown:
+      'of which {{notNeeded}} need no helper (placed, paused or closed) · plus {{handedOver}} handed over to HRSS',
   },
   colleges: {
     title: 'Progress by college',
@@ -46,6 +53,7 @@ export const pairingEn: typeof pairingZh = {
     actions: 'Actions',
     identity: 'Role',
     college: 'Unit',
+    loadHint: 'Cases at school paired with them now (of the chosen cohort); they add up to “Paired”.',
     load: 'Current load',
   },
   days: '{{count}} d',

@@ -12,6 +12,12 @@ export const pairingZh = {
     overdue: '超期未结对',
     coverage: '覆盖率 {{percent}}%',
     overdueHint: '建档超过 {{days}} 天仍未结对',
+    casesHint:
+      '本校尚在学校帮扶阶段（未移交人社）的台账数 = 已结对 + 待结对 + 无需结对。已移交人社的台账不在其中；四清台账按高校统计的台账数 = 在校台账 + 已移交人社。',
+    pairedHint:
+      '当前有一帮一帮扶责任人的在校台账（无论求职状态）；下方各帮扶责任人的当前帮扶人数合计等于此数。',
+    unpairedHint: '仍在求职、尚无帮扶责任人的在校台账：需要结对。',
+    breakdown: '其中无需结对 {{notNeeded}}（已落实、暂缓或已结案）· 另有已移交人社 {{handedOver}}',
   },
   colleges: {
     title: '各学院结对进度',
@@ -46,6 +52,7 @@ export const pairingZh = {
     identity: '身份',
     college: '所在单位',
     load: '当前帮扶人数',
+    loadHint: '当前与其结对的本校在校台账数（按所选届别）；合计等于“已结对”。',
   },
   days: '{{count}} 天',
   overdue: '超期',

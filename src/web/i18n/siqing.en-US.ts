@@ -12,6 +12,8 @@ export const siqingEn: typeof siqingZh = {
     },
     allCohorts: 'All cohorts',
     unit: 'Unit',
+    totalHint:
+      'Every case file in your scope (at school and handed over to HRSS, of the chosen cohort): the denominator of each flag and of all four. By university it equals the pairing page’s cases at school + handed over.',
     total: 'Cases',
     allFour: 'All four clear',
     overall: 'Overall',

@@ -10,6 +10,8 @@ export const siqingZh = {
     allCohorts: '全部届别',
     unit: '单位',
     total: '台账数',
+    totalHint:
+      '范围内全部帮扶台账（在校与已移交人社的都算，按所选届别）。四项各自达标的台账数与“四清全部达标”都以它为分母；按高校统计时，台账数 = 一帮一结对页的“在校台账”+“已移交人社”。',
     allFour: '四清全部达标',
     overall: '总体达标率',
     overallCount: '{{count}} / {{total}} 份台账',

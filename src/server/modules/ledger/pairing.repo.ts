@@ -20,7 +20,17 @@ export const unpairedSql = sql`(${activeSql} and not ${pairedSql})`;
 
 /** The university's school-stage cases (the ones pairing is about), optionally of one cohort. */
 export function pairingCasesWhere(scope: SQL, universityId: string, cohort?: number): SQL {
-  const conds = [scope, eq(ledgerCase.universityId, universityId), eq(ledgerCase.stage, 'school')];
+  return universityCasesWhere(scope, universityId, 'school', cohort);
+}
+
+/** The university's cases of one stage (at school, or handed over to a county bureau), optionally of one cohort. */
+export function universityCasesWhere(
+  scope: SQL,
+  universityId: string,
+  stage: 'school' | 'handed_over',
+  cohort?: number,
+): SQL {
+  const conds = [scope, eq(ledgerCase.universityId, universityId), eq(ledgerCase.stage, stage)];
   if (cohort) conds.push(eq(ledgerCase.cohort, cohort));
   return and(...conds)!;
 }
@@ -38,12 +48,15 @@ export type THelperRow = {
 /**
  * Active users holding the helper role in the university's own org (leaders, 校领导) or in one of its colleges
  * (处级 cadres), with their current load. `onlyIds` narrows to those users (the ones not returned are not
- * eligible).
+ * eligible). The load counts the university's school-stage cases paired with them now (of `cohort` when
+ * given): the cases the pairing page counts as 已结对, so the loads add up to it; a handed-over case is the
+ * county bureau's and weighs on nobody here.
  */
 export async function listHelpers(
   db: TDbOrTx,
   universityId: string,
   onlyIds?: readonly string[],
+  cohort?: number,
 ): Promise<THelperRow[]> {
   if (onlyIds && onlyIds.length === 0) return [];
   const only = onlyIds
@@ -58,10 +71,13 @@ export async function listHelpers(
         case when o.id = ${universityId}::uuid then null else o.id end as "collegeId",
         case when o.id = ${universityId}::uuid then null else o.name end as "collegeName",
         (o.id = ${universityId}::uuid) as "isLeader",
-        (select count(*)::int from helper_pairing hp where hp.helper_user_id = u.id and hp.ended_at is null)
-          as load,
+        coalesce(l.n, 0) as load,
         exists (select 1 from helper_pairing hp where hp.helper_user_id = u.id) as "everPaired"
       from app_user u join org_unit o on o.id = u.org_id
+      left join (select lc.helper_user_id, count(*)::int as n from ledger_case lc
+          where lc.university_id = ${universityId}::uuid and lc.stage = 'school' and lc.helper_user_id is not null
+            ${cohort ? sql`and lc.cohort = ${cohort}` : sql``}
+          group by lc.helper_user_id) l on l.helper_user_id = u.id
       where u.active and 'helper' = any(u.roles)
         and (o.id = ${universityId}::uuid or (o.parent_id = ${universityId}::uuid and o.kind = 'college'))
         ${only}
@@ -77,6 +93,7 @@ export async function countCoverage(db: TDbOrTx, where: SQL, overdueBefore: Date
       cases: sql<number>`count(*)::int`,
       paired: sql<number>`(count(*) filter (where ${pairedSql}))::int`,
       unpaired: sql<number>`(count(*) filter (where ${unpairedSql}))::int`,
+      notNeeded: sql<number>`(count(*) filter (where not ${pairedSql} and not ${activeSql}))::int`,
       unpairedOverdue: sql<number>`(count(*) filter (where ${unpairedSql}
         and ${ledgerCase.openedAt} < ${overdueBefore.toISOString()}::timestamptz))::int`,
     })
@@ -87,8 +104,19 @@ export async function countCoverage(db: TDbOrTx, where: SQL, overdueBefore: Date
     cases: Number(row?.cases ?? 0),
     paired: Number(row?.paired ?? 0),
     unpaired: Number(row?.unpaired ?? 0),
+    notNeeded: Number(row?.notNeeded ?? 0),
     unpairedOverdue: Number(row?.unpairedOverdue ?? 0),
   };
+}
+
+/** How many cases match `where` (the university's handed-over cases, beside the pairing counts). */
+export async function countCases(db: TDbOrTx, where: SQL): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(ledgerCase)
+    .innerJoin(graduate, eq(graduate.id, ledgerCase.graduateId))
+    .where(where);
+  return Number(row?.n ?? 0);
 }
 
 /** The same counts per college, most unpaired first. */

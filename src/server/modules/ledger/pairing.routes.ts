@@ -70,10 +70,11 @@ export function pairingRoutes(deps: TDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '帮扶责任人及当前负担 Helpers of the university with their load',
+          querystring: ZCoverageQuery,
           response: { 200: ZPairingHelpers },
         },
       },
-      async (request) => pairing.listHelpers(deps, request.ctx),
+      async (request) => pairing.listHelpers(deps, request.ctx, request.query),
     );
     app.post(
       '/api/pairing/suggest',

@@ -54,14 +54,22 @@ export async function getCoverage(deps: TDeps, ctx: TCtx, q: TCoverageQuery): Pr
   const rules = await getLedgerRules(db);
   const where = scoped(ctx, universityId, q.cohort);
   const overdueBefore = new Date(deps.clock.now().getTime() - rules.pairWithinDays * DAY_MS);
-  const [totals, colleges, helpers] = await Promise.all([
+  const handedOverWhere = repo.universityCasesWhere(
+    caseScopeWhere(ctx),
+    universityId,
+    'handed_over',
+    q.cohort,
+  );
+  const [totals, colleges, helpers, handedOver] = await Promise.all([
     repo.countCoverage(db, where, overdueBefore),
     repo.countCoverageByCollege(db, where),
-    repo.listHelpers(db, universityId),
+    repo.listHelpers(db, universityId, undefined, q.cohort),
+    repo.countCases(db, handedOverWhere),
   ]);
   const leaders = helpers.filter((h) => h.isLeader);
   return {
     ...totals,
+    handedOver,
     pairWithinDays: rules.pairWithinDays,
     colleges: colleges.map((c) => ({ ...c, collegeName: c.collegeName ?? '—' })),
     leadersWithoutGraduate: leaders
@@ -124,9 +132,13 @@ export async function listPairedCases(
 }
 
 /** The university's helpers with their current load, leaders first. */
-export async function listHelpers(deps: TDeps, ctx: TCtx): Promise<{ items: TPairingHelper[] }> {
+export async function listHelpers(
+  deps: TDeps,
+  ctx: TCtx,
+  q: { cohort?: number | undefined } = {},
+): Promise<{ items: TPairingHelper[] }> {
   const { universityId } = adminUniversity(ctx);
-  const helpers = await repo.listHelpers(deps.database.db, universityId);
+  const helpers = await repo.listHelpers(deps.database.db, universityId, undefined, q.cohort);
   return { items: helpers.map(({ everPaired: _e, ...h }) => h) };
 }
 

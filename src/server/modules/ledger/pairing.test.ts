@@ -5,6 +5,7 @@ import { auditEvent, caseEvent, helperPairing } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { buildOrg, ctxOf } from '../../test/factories.ts';
 import { createTestDeps, type TTestDeps } from '../../test/test-deps.ts';
+import { siqingByUnit } from './cases-query.service.ts';
 import {
   assign,
   getCoverage,
@@ -339,6 +340,50 @@ describe('coverage and the unpaired list', () => {
       daysOpen: 8,
       overdue: true,
     });
+  });
+
+  it('adds up: cases = paired + to pair + no helper needed, helper loads = paired, 四清 = cases + handed over', async () => {
+    const u = await buildPairingUniversity(deps, '520300');
+    const leader = await u.helper(u.uni, '钱校长');
+    const cadre = await u.helper(u.c1, '孙书记');
+    const county = await buildOrg(deps, { kind: 'county_hrss', regionCode: '520526' });
+    const [active, placed, open, paused, gone] = [
+      await u.addCase(u.c1),
+      await u.addCase(u.c1),
+      await u.addCase(u.c2),
+      await u.addCase(u.c2),
+      await u.addCase(u.c2),
+    ];
+    const later = await u.addCase(u.c1, { cohort: 2021 });
+    await assign(deps, u.ctx, {
+      pairs: [
+        { caseId: active.caseId, helperUserId: cadre.id },
+        { caseId: placed.caseId, helperUserId: leader.id },
+        { caseId: gone.caseId, helperUserId: leader.id },
+        { caseId: later.caseId, helperUserId: cadre.id },
+      ],
+    });
+    await u.setCase(placed.caseId, { status: 'placed', destinationCode: '10' });
+    await u.setCase(paused.caseId, { status: 'paused' });
+    // handed over with its pairing still on record: the county bureau's case now, nobody's load here
+    await u.setCase(gone.caseId, { stage: 'handed_over', holderOrgId: county.id });
+
+    for (const cohort of [2020, undefined]) {
+      const c = await getCoverage(deps, u.ctx, { cohort });
+      expect(c.cases, `cohort ${cohort}`).toBe(c.paired + c.unpaired + c.notNeeded);
+      const loads = (await listHelpers(deps, u.ctx, { cohort })).items.reduce((n, h) => n + h.load, 0);
+      expect(loads, `cohort ${cohort}`).toBe(c.paired);
+      const siqing = await siqingByUnit(deps, u.ctx, { groupBy: 'university', cohort });
+      expect(siqing.find((r) => r.code === u.uni.id)!.total, `cohort ${cohort}`).toBe(c.cases + c.handedOver);
+    }
+    expect(await getCoverage(deps, u.ctx, { cohort: 2020 })).toMatchObject({
+      cases: 4,
+      paired: 2,
+      unpaired: 1,
+      notNeeded: 1,
+      handedOver: 1,
+    });
+    expect((await getCoverage(deps, u.ctx, {})).paired).toBe(3);
   });
 
   it('pages, searches by name or student number and filters by college', async () => {

@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Flex, Progress, Statistic, Tag, Tooltip, Typography, theme } from 'antd';
+import { Alert, Button, Card, Flex, Progress, Statistic, Tag, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TPairingCoverage } from '../../../domain/api/pairing.ts';
+import { DefinedLabel } from '../../components/defined-label.tsx';
 import { coveragePercent } from './pairing-model.ts';
 
 /** The four headline counts: cases at school, paired (with the coverage), to pair, overdue. */
@@ -22,11 +23,22 @@ export function CoverageCards({
   return (
     <div className="stat-grid" style={{ marginBottom: 16 }} data-testid="pairing-coverage">
       <Card size="small">
-        <Statistic title={t('pairing.stats.cases')} value={c?.cases ?? 0} loading={loading && !c} />
+        <Statistic
+          title={<DefinedLabel label={t('pairing.stats.cases')} definition={t('pairing.stats.casesHint')} />}
+          value={c?.cases ?? 0}
+          loading={loading && !c}
+        />
+        {c && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="pairing-breakdown">
+            {t('pairing.stats.breakdown', { notNeeded: c.notNeeded, handedOver: c.handedOver })}
+          </Typography.Text>
+        )}
       </Card>
       <Card size="small">
         <Statistic
-          title={t('pairing.stats.paired')}
+          title={
+            <DefinedLabel label={t('pairing.stats.paired')} definition={t('pairing.stats.pairedHint')} />
+          }
           value={c?.paired ?? 0}
           loading={loading && !c}
           styles={{ content: { color: c?.paired ? token.colorSuccess : undefined } }}
@@ -39,7 +51,9 @@ export function CoverageCards({
       </Card>
       <Card size="small">
         <Statistic
-          title={t('pairing.stats.unpaired')}
+          title={
+            <DefinedLabel label={t('pairing.stats.unpaired')} definition={t('pairing.stats.unpairedHint')} />
+          }
           value={c?.unpaired ?? 0}
           loading={loading && !c}
           styles={{ content: { color: c?.unpaired ? token.colorWarning : undefined } }}
@@ -47,14 +61,17 @@ export function CoverageCards({
         />
       </Card>
       <Card size="small">
-        <Tooltip title={c ? t('pairing.stats.overdueHint', { days: c.pairWithinDays }) : undefined}>
-          <Statistic
-            title={t('pairing.stats.overdue')}
-            value={c?.unpairedOverdue ?? 0}
-            loading={loading && !c}
-            styles={{ content: { color: c?.unpairedOverdue ? token.colorError : undefined } }}
-          />
-        </Tooltip>
+        <Statistic
+          title={
+            <DefinedLabel
+              label={t('pairing.stats.overdue')}
+              definition={t('pairing.stats.overdueHint', { days: c?.pairWithinDays ?? 0 })}
+            />
+          }
+          value={c?.unpairedOverdue ?? 0}
+          loading={loading && !c}
+          styles={{ content: { color: c?.unpairedOverdue ? token.colorError : undefined } }}
+        />
       </Card>
     </div>
   );

@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPairingHelper } from '../../../domain/api/pairing.ts';
+import { DefinedLabel } from '../../components/defined-label.tsx';
 import { HelperKindTag } from './helper-select.tsx';
 
 type TProps = {
@@ -38,7 +39,7 @@ export function HelpersTable({ helpers, loading, onView, empty }: TProps) {
     },
     {
       key: 'load',
-      title: t('pairing.columns.load'),
+      title: <DefinedLabel label={t('pairing.columns.load')} definition={t('pairing.columns.loadHint')} />,
       width: 220,
       sorter: (a, b) => a.load - b.load,
       render: (_, h) => (

@@ -47,7 +47,7 @@ export function PairingPage() {
   const coverage = usePairingCoverage(cohort);
   const unpaired = useUnpairedCases({ ...unpairedSearch, cohort });
   const paired = usePairedCases({ ...pairedSearch, cohort });
-  const helpers = usePairingHelpers();
+  const helpers = usePairingHelpers(cohort);
   const suggest = useSuggestPairings();
   const colleges = coverage.data?.colleges ?? [];
   const helperList = helpers.data ?? [];

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { TSiqingRow } from '../../../domain/api/ledger.ts';
 import { SIQING_GROUPS, type TSiqingGroup, useSiqingReport } from '../../api/ledger-admin.ts';
+import { DefinedLabel } from '../../components/defined-label.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ErrorState } from '../../components/states.tsx';
 import { cohortYears } from '../imports/import-model.ts';
@@ -114,7 +115,12 @@ function Overall({ rows, loading }: { rows: TSiqingRow[]; loading: boolean }) {
   const color = useToneColor();
   const sum = totalRow(rows);
   return (
-    <Card size="small" title={t('siqing.report.overall')} loading={loading} style={{ marginBottom: 16 }}>
+    <Card
+      size="small"
+      title={<DefinedLabel label={t('siqing.report.overall')} definition={t('siqing.report.totalHint')} />}
+      loading={loading}
+      style={{ marginBottom: 16 }}
+    >
       <Flex wrap gap="large" justify="space-around" data-testid="siqing-overall">
         {SIQING_COLUMNS.map((key) => {
           const percent = rate(sum[key], sum.total);
@@ -256,7 +262,7 @@ function UnitTable({
       ),
     },
     {
-      title: t('siqing.report.total'),
+      title: <DefinedLabel label={t('siqing.report.total')} definition={t('siqing.report.totalHint')} />,
       dataIndex: 'total',
       width: 90,
       align: 'right',
