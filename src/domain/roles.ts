@@ -57,6 +57,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   helper: [...STAFF_BASE, 'cases.read', 'cases.write', 'opportunities.read', 'matching.push'],
   university_admin: [
     ...STAFF_BASE,
+    // its own colleges only (canManageOrg in org-rules.ts)
+    'orgs.manage',
     'graduates.reveal',
     'graduates.export',
     'imports.manage',
@@ -72,6 +74,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   ],
   province_education: [
     ...STAFF_BASE,
+    // universities and colleges of its province (org-rules.ts)
+    'orgs.manage',
     'graduates.export',
     'imports.manage',
     'audit.read',
@@ -82,6 +86,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   ],
   province_hrss: [
     ...STAFF_BASE,
+    // county HRSS bureaus of its province (org-rules.ts)
+    'orgs.manage',
     'graduates.export',
     'imports.manage',
     'cases.read',
@@ -99,7 +105,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'opportunities.manage',
     'matching.push',
   ],
-  poverty_office: [...STAFF_BASE, 'imports.manage', 'cases.read', 'opportunities.read'],
+  // orgs.manage: partner organisations of its province (org-rules.ts)
+  poverty_office: [...STAFF_BASE, 'orgs.manage', 'imports.manage', 'cases.read', 'opportunities.read'],
   ministry: [
     ...STAFF_BASE,
     'graduates.export',

@@ -71,6 +71,11 @@ const GUARDED: {
     permission: 'reference.read',
   },
   { url: '/api/orgs/tree', openapiPath: '/api/orgs/tree', permission: 'orgs.read' },
+  {
+    url: '/api/reference/universities?q=贵州',
+    openapiPath: '/api/reference/universities',
+    permission: 'reference.read',
+  },
   { url: '/api/audit', openapiPath: '/api/audit', permission: 'audit.read' },
   { url: '/api/audit/verify', openapiPath: '/api/audit/verify', permission: 'audit.read' },
   { url: '/api/graduates', openapiPath: '/api/graduates', permission: 'graduates.read' },
@@ -199,6 +204,11 @@ const EXEMPT = [
   '/api/employer/applications/{id}/status',
   '/api/me/opportunities/{id}',
   '/api/me/applications/{id}/withdraw',
+  // org tree changes: org-tree.routes.test.ts checks the permission and the scope of every role
+  '/api/orgs',
+  '/api/orgs/{id}',
+  '/api/orgs/{id}/move',
+  '/api/orgs/{id}/deactivate',
 ];
 
 describe('route guards', () => {

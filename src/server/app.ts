@@ -18,6 +18,7 @@ import { employersRoutes } from './modules/opportunities/employers.routes.ts';
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.ts';
 import { selfOpportunitiesRoutes } from './modules/opportunities/self-opportunities.routes.ts';
 import { zsbRoutes } from './modules/opportunities/zsb.routes.ts';
+import { orgTreeRoutes } from './modules/orgs/org-tree.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { graduatesRoutes } from './modules/registry/graduates.routes.ts';
@@ -73,6 +74,7 @@ export async function buildApp(deps: TDeps, options: TBuildOptions = {}): Promis
   await app.register(authRoutes(deps));
   await app.register(usersRoutes(deps));
   await app.register(orgsRoutes(deps));
+  await app.register(orgTreeRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(graduatesRoutes(deps));
   const importJobs = new ImportJobs();

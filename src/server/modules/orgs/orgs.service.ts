@@ -124,6 +124,7 @@ export async function getOrgTree(db: TDbOrTx): Promise<TOrgNode[]> {
         kind: r.kind as TOrgKind,
         regionCode: r.regionCode,
         moeCode: r.moeCode,
+        schoolIdCode: r.schoolIdCode,
         children: [],
       },
     ]),

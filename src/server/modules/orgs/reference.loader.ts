@@ -76,6 +76,18 @@ export const MAJOR_CATALOGUES = [
 ] as const;
 
 /**
+ * The MOE list of regular higher-education institutions (2020-06-30), a pick list for creating university org
+ * units (edits allowed: it is reconstructed, see reference/README.md). Stored as a code table keyed by the 5-digit
+ * 院校代码 that rosters use; the 10-digit 学校标识码, 主管部门, province, city and level are attributes.
+ */
+export const UNIVERSITY_LIST = {
+  key: 'university_2020',
+  file: 'universities-2020.csv',
+  name: '全国高等学校名单（2020年6月30日）',
+  source: '教育部《全国高等学校名单》(2020-06-30), reconstructed from public copies (reference/README.md)',
+} as const;
+
+/**
  * Load every reference CSV whose checksum differs from the one recorded in `meta`. Idempotent and quick
  * when nothing changed (one query), so it runs at every start.
  */
@@ -88,6 +100,7 @@ export async function loadReferenceData(db: TDb): Promise<{ loaded: string[] }> 
     'support-pairs-2016.csv',
     ...CODE_TABLES.map((t) => t.file),
     ...MAJOR_CATALOGUES.map((t) => t.file),
+    UNIVERSITY_LIST.file,
   ];
   const csv = Object.fromEntries(files.map((f) => [f, readCsv(f)]));
   const changed = (f: string) => current.get(`reference:${f}`) !== csv[f]?.checksum;
@@ -100,6 +113,7 @@ export async function loadReferenceData(db: TDb): Promise<{ loaded: string[] }> 
     if (changed('support-pairs-2016.csv')) await loadSupportPairs(tx, csv['support-pairs-2016.csv']!.rows);
     for (const t of [...CODE_TABLES, ...MAJOR_CATALOGUES])
       if (changed(t.file)) await loadCodeTable(tx, t.key, t.name, t.source, csv[t.file]!.rows);
+    if (changed(UNIVERSITY_LIST.file)) await loadUniversities(tx, csv[UNIVERSITY_LIST.file]!.rows);
     for (const f of files.filter(changed)) {
       loaded.push(f);
       const value = csv[f]!.checksum;
@@ -190,6 +204,15 @@ async function loadCodeTable(tx: TDbOrTx, key: string, _name: string, _source: s
       return { tableKey: key, code: code!, name: name!, sortOrder: i, attributes };
     }),
   );
+}
+
+async function loadUniversities(tx: TDbOrTx, rows: TRow[]) {
+  await tx.delete(codeEntry).where(eq(codeEntry.tableKey, UNIVERSITY_LIST.key));
+  const values = rows.map((r, i) => {
+    const { code5, name, ...attributes } = r;
+    return { tableKey: UNIVERSITY_LIST.key, code: code5!, name: name!, sortOrder: i, attributes };
+  });
+  await insertChunked(values, 1000, (chunk) => tx.insert(codeEntry).values(chunk));
 }
 
 export const CODE_TABLE_INFO = Object.fromEntries(CODE_TABLES.map((t) => [t.key, t]));
