@@ -22,8 +22,9 @@ export const TEXT_FIELDS: ReadonlySet<string> = new Set([
   'householdRef',
 ]);
 
-/** Excel's number format "Text" (`@`): what the user types stays exactly as typed. */
-export { TEXT_FORMAT } from '../../../plugins/sheet-cells.ts';
+// Excel's Text format and the formula rule live with the one cell writer (plugins/sheet-cells.ts): rows are
+// written with its addSafeRow
+export { looksLikeFormula, TEXT_FORMAT } from '../../../plugins/sheet-cells.ts';
 
 /** Excel's own "light red fill with dark red text", the look users know for bad cells. */
 export const BAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
