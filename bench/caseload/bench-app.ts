@@ -29,6 +29,8 @@ export async function buildBenchApp(databaseUrl: string, databasePoolSize: numbe
     smsProvider: 'console',
     ledgerTickMinutes: 0,
     pushDispatchMinutes: 0,
+    allowedOrigins: [],
+    trustProxy: false,
   };
   const logger = pino({ level: 'warn' });
   const database = openPostgres(databaseUrl, databasePoolSize);

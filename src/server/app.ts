@@ -25,6 +25,7 @@ import { graduatesRoutes } from './modules/registry/graduates.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerOriginCheck } from './plugins/origin-check.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { createSerializerCompiler } from './plugins/serializer.ts';
 import { registerStatic } from './plugins/static.ts';
@@ -55,7 +56,8 @@ export type TBuildOptions = { logger?: FastifyBaseLogger };
 export async function buildApp(deps: TDeps, options: TBuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
-    trustProxy: false,
+    // behind a TLS proxy the client address and scheme come from X-Forwarded-For / -Proto / -Host
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -65,7 +67,8 @@ export async function buildApp(deps: TDeps, options: TBuildOptions = {}): Promis
     routeTable.push({ method: r.method, url: r.url, schema: r.schema, preHandler: r.preHandler });
   });
   app.setSerializerCompiler(createSerializerCompiler({ verifyEncode: deps.config.nodeEnv === 'test' }));
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, deps.config);
+  registerOriginCheck(app, deps.config);
   await app.register(cookie);
   registerErrorHandler(app);
   await registerOpenApi(app, VERSION);

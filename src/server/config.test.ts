@@ -29,7 +29,7 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       nodeEnv: 'development',
       port: 3000,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       databaseUrl: undefined,
       databasePoolSize: 10,
       dataDir: path.resolve('./data'),
@@ -38,6 +38,8 @@ describe('loadConfig', () => {
       smsProvider: 'console',
       ledgerTickMinutes: 60,
       pushDispatchMinutes: 5,
+      allowedOrigins: [],
+      trustProxy: false,
     });
   });
 
@@ -45,7 +47,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
       PORT: '8080',
-      HOST: '127.0.0.1',
+      HOST: '0.0.0.0',
       DATABASE_URL: 'postgresql://bangfu@db/bangfu',
       DATABASE_POOL_SIZE: '3',
       DATA_DIR: dir,
@@ -54,11 +56,13 @@ describe('loadConfig', () => {
       SMS_PROVIDER: 'console',
       LEDGER_TICK_MINUTES: '0',
       PUSH_DISPATCH_MINUTES: '0',
+      ALLOWED_ORIGINS: 'https://bangfu.example.edu.cn, http://10.0.0.5:8080',
+      TRUST_PROXY: 'true',
     });
     expect(config).toEqual({
       nodeEnv: 'production',
       port: 8080,
-      host: '127.0.0.1',
+      host: '0.0.0.0',
       databaseUrl: 'postgresql://bangfu@db/bangfu',
       databasePoolSize: 3,
       dataDir: dir,
@@ -67,7 +71,26 @@ describe('loadConfig', () => {
       smsProvider: 'console',
       ledgerTickMinutes: 0,
       pushDispatchMinutes: 0,
+      allowedOrigins: ['https://bangfu.example.edu.cn', 'http://10.0.0.5:8080'],
+      trustProxy: true,
     });
+  });
+
+  it('refuses allowed origins that are not bare origins, and a TRUST_PROXY that is not true or false', () => {
+    for (const value of [
+      'bangfu.example.edu.cn',
+      'https://a.example/',
+      'https://a.example/app',
+      'ftp://a.example',
+    ]) {
+      const problems = problemsOf({ BANGFU_SECRET_KEY: STRONG, ALLOWED_ORIGINS: value });
+      expect(
+        problems.map((p) => p.split(':')[0]),
+        value,
+      ).toEqual(['ALLOWED_ORIGINS']);
+    }
+    const proxy = problemsOf({ BANGFU_SECRET_KEY: STRONG, TRUST_PROXY: 'yes' });
+    expect(proxy.map((p) => p.split(':')[0])).toEqual(['TRUST_PROXY']);
   });
 
   it('refuses an SMS provider it has no implementation for', () => {

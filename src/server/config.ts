@@ -9,7 +9,35 @@ export const SMS_PROVIDERS = ['console'] as const;
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** loopback by default: the demo data has public passwords; `0.0.0.0` (every interface) must be asked for */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * origins besides the server's own allowed to send state-changing requests (comma-separated, e.g.
+   * `https://bangfu.example.edu.cn`); each must be a bare origin: scheme, host and optional port, no path
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, zctx) => {
+      const origins = value
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
+      for (const origin of origins) {
+        if (!isBareOrigin(origin)) {
+          zctx.addIssue({
+            code: 'custom',
+            message: `"${origin}" is not an origin like https://host or https://host:8443 (no path, no slash)`,
+          });
+        }
+      }
+      return origins;
+    }),
+  /**
+   * `true` only when every request arrives through a TLS-terminating reverse proxy: client address and
+   * scheme come from X-Forwarded-*, HSTS is sent and the session cookie is marked Secure
+   */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
@@ -71,6 +99,10 @@ export type TConfig = {
   ledgerTickMinutes: number;
   /** minutes between push outbox runs; 0 = off (`bangfu matching dispatch` then sends) */
   pushDispatchMinutes: number;
+  /** origins besides the server's own whose non-GET requests are accepted (plugins/origin-check.ts) */
+  allowedOrigins: string[];
+  /** behind a TLS-terminating proxy: X-Forwarded-* trusted, HSTS sent, session cookie Secure */
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {
@@ -115,13 +147,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     dataDir,
     secretKey: secret,
     logLevel: e.LOG_LEVEL,
-    auditCheckpointFile: path.resolve(e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl')),
+    auditCheckpointFile: path.resolve(
+      e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),
+    ),
     auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
     revealDailyLimit: e.REVEAL_DAILY_LIMIT,
     smsProvider: e.SMS_PROVIDER,
     ledgerTickMinutes: e.LEDGER_TICK_MINUTES,
     pushDispatchMinutes: e.PUSH_DISPATCH_MINUTES,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    trustProxy: e.TRUST_PROXY === 'true',
   };
+}
+
+/** `https://host[:port]` exactly as a browser sends it in the Origin header. */
+function isBareOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
 }
 
 /** The secret rules that depend on other variables; undefined when the secret is acceptable. */

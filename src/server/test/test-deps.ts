@@ -72,6 +72,8 @@ export async function createTestDeps(): Promise<TTestDeps> {
     smsProvider: 'console',
     ledgerTickMinutes: 0,
     pushDispatchMinutes: 0,
+    allowedOrigins: [],
+    trustProxy: false,
   };
   return {
     config,

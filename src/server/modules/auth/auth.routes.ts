@@ -21,7 +21,8 @@ export function authRoutes(deps: TDeps): FastifyPluginAsyncZod {
       path: '/',
       httpOnly: true,
       sameSite: 'lax' as const,
-      secure: deps.config.nodeEnv === 'production',
+      // Secure only behind the TLS proxy (TRUST_PROXY): over plain HTTP a Secure cookie is never sent back
+      secure: deps.config.trustProxy,
     };
 
     app.post(
