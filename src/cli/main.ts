@@ -3,6 +3,7 @@ import { VERSION } from '../server/version.ts';
 import { registerAuditCommands } from './audit.command.ts';
 import { registerDbCommands } from './db.command.ts';
 import { registerImportCommands } from './import.command.ts';
+import { registerInitCommands } from './init.command.ts';
 import { registerLedgerCommands } from './ledger.command.ts';
 import { registerMatchingCommands } from './matching.command.ts';
 import { registerUserCommands } from './user.command.ts';
@@ -23,6 +24,7 @@ program
     await startServer(opts.demo ? {} : { seedDemo: false });
   });
 
+registerInitCommands(program);
 registerDbCommands(program);
 registerImportCommands(program);
 registerLedgerCommands(program);
