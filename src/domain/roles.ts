@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'orgs.read',
   'orgs.manage',
   'users.manage',
+  /** assign counselors to the classes the rosters brought in (issue 22) */
+  'classes.assign',
   'audit.read',
   'graduates.read',
   'graduates.reveal',
@@ -62,6 +64,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'graduates.reveal',
     'graduates.export',
     'imports.manage',
+    'users.manage',
+    'classes.assign',
     'audit.read',
     'cases.read',
     'cases.write',
@@ -76,6 +80,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...STAFF_BASE,
     // universities and colleges of its province (org-rules.ts)
     'orgs.manage',
+    // its own department's accounts (accounts/account-scope.ts)
+    'users.manage',
     'graduates.export',
     'imports.manage',
     'audit.read',
@@ -88,6 +94,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...STAFF_BASE,
     // county HRSS bureaus of its province (org-rules.ts)
     'orgs.manage',
+    // its own and its province's county HRSS accounts (accounts/account-scope.ts)
+    'users.manage',
     'graduates.export',
     'imports.manage',
     'cases.read',
@@ -106,7 +114,15 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'matching.push',
   ],
   // orgs.manage: partner organisations of its province (org-rules.ts)
-  poverty_office: [...STAFF_BASE, 'orgs.manage', 'imports.manage', 'cases.read', 'opportunities.read'],
+  // users.manage: a provincial office's own and its lower offices' accounts (accounts/account-scope.ts)
+  poverty_office: [
+    ...STAFF_BASE,
+    'orgs.manage',
+    'users.manage',
+    'imports.manage',
+    'cases.read',
+    'opportunities.read',
+  ],
   ministry: [
     ...STAFF_BASE,
     'graduates.export',

@@ -22,6 +22,7 @@ import { orgTreeRoutes } from './modules/orgs/org-tree.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { graduatesRoutes } from './modules/registry/graduates.routes.ts';
+import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
@@ -76,6 +77,7 @@ export async function buildApp(deps: TDeps, options: TBuildOptions = {}): Promis
   await app.register(healthRoutes(deps, VERSION));
   await app.register(authRoutes(deps));
   await app.register(usersRoutes(deps));
+  await app.register(staffRoutes(deps));
   await app.register(orgsRoutes(deps));
   await app.register(orgTreeRoutes(deps));
   await app.register(auditRoutes(deps));

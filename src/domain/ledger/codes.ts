@@ -143,6 +143,8 @@ export const CASE_EVENT_KINDS = [
   'destination',
   'status',
   'pairing',
+  /** the class's counselors changed (staff/class-assign.service.ts) */
+  'counselor',
   'handover',
   /** the county bureau named (or changed) the staff member responsible for a handed-over case */
   'responsible',

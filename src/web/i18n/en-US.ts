@@ -127,6 +127,7 @@ export const enUS: TMessages = {
     reference: { read: 'View reference data' },
     orgs: { read: 'View organisations', manage: 'Manage organisations' },
     users: { manage: 'Manage users' },
+    classes: { assign: 'Assign counselors to classes' },
     audit: { read: 'View audit log' },
     graduates: { read: 'View graduates', reveal: 'Reveal ID numbers and phones', export: 'Export graduates' },
     imports: { manage: 'Manage imports' },

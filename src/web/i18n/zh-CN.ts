@@ -128,6 +128,7 @@ export const zhCN = {
     reference: { read: '查看参考数据' },
     orgs: { read: '查看组织机构', manage: '管理组织机构' },
     users: { manage: '管理用户' },
+    classes: { assign: '分配辅导员班级' },
     audit: { read: '查看审计日志' },
     graduates: { read: '查看毕业生', reveal: '查看完整证件号与电话', export: '导出毕业生数据' },
     imports: { manage: '管理数据导入' },

@@ -131,10 +131,18 @@ function userOrder(sort: TUserSort) {
 /** One page of accounts with their org, filtered by text, role and status. */
 export async function listUsers(
   db: TDbOrTx,
-  f: { q?: string; role?: string; status?: 'active' | 'inactive' | 'locked'; sort: TUserSort; now: Date },
+  f: {
+    q?: string;
+    role?: string;
+    status?: 'active' | 'inactive' | 'locked';
+    sort: TUserSort;
+    now: Date;
+    /** the account scope (account-scope.repo.ts accountsWhere) */
+    scope?: SQL;
+  },
   page: { limit: number; offset: number },
 ) {
-  const conds: SQL[] = [];
+  const conds: SQL[] = f.scope ? [f.scope] : [];
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
     conds.push(

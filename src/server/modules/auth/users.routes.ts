@@ -29,7 +29,7 @@ export function usersRoutes(deps: TDeps): FastifyPluginAsyncZod {
           response: { 200: ZPage(ZUserListItem) },
         },
       },
-      async (request) => users.listUsers(deps, request.query),
+      async (request) => users.listUsers(deps, request.ctx, request.query),
     );
     app.post(
       '/api/users',

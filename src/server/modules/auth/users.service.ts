@@ -1,3 +1,4 @@
+import { accountDenial, type TAccountOrg } from '../../../domain/accounts/account-scope.ts';
 import type {
   TCreateUserBody,
   TUpdateUserBody,
@@ -9,7 +10,7 @@ import { ROLE_ORG_KINDS, type TRole } from '../../../domain/roles.ts';
 import type { TCtx, TDeps } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import * as orgsRepo from '../orgs/orgs.repo.ts';
+import { accountsWhere, findAccountOrg, grantsOfActor } from './account-scope.repo.ts';
 import * as repo from './auth.repo.ts';
 import { hashPassword } from './password.ts';
 
@@ -23,16 +24,34 @@ function assertRolesFit(roles: readonly TRole[], orgKind: string) {
   }
 }
 
-/** Create an account in an org unit; every role must fit the org's kind. Audited. */
+/**
+ * Refuse (403) an account change outside the actor's account scope (domain/accounts/account-scope.ts): the org
+ * must be one they manage and every role one they may give there. A 403 rather than a 404, because the org tree
+ * and the account list are not secret from staff; the reason says which rule.
+ */
+export function assertManages(ctx: TCtx, org: TAccountOrg, roles: readonly TRole[]) {
+  const denial = accountDenial(grantsOfActor(ctx.user), org, roles);
+  if (!denial) return;
+  throw new AppError(
+    'forbidden',
+    denial === 'org_out_of_scope'
+      ? '该机构的账户不在您的管理范围内 / Accounts of this org are outside what you manage'
+      : `您不能在该机构授予或管理角色 ${roles.join(', ')} / You cannot give or manage role(s) ${roles.join(', ')} in this org`,
+    { reason: denial },
+  );
+}
+
+/** Create an account in an org unit; every role must fit the org's kind and the creator's scope. Audited. */
 export async function createUser(
   deps: TDeps,
   ctx: TCtx,
   body: TCreateUserBody & { mustChangePassword?: boolean },
 ) {
   const { db } = deps.database;
-  const org = await orgsRepo.findOrgByCode(db, body.orgCode);
+  const org = await findAccountOrg(db, { code: body.orgCode });
   if (!org) throw new AppError('validation_error', `机构代码不存在 / Unknown org code ${body.orgCode}`);
   assertRolesFit(body.roles, org.kind);
+  assertManages(ctx, org, body.roles);
   if (await repo.findUserByUsername(db, body.username)) {
     throw new AppError('conflict', `用户名已存在 / Username ${body.username} is taken`);
   }
@@ -62,10 +81,18 @@ export async function createUser(
   });
 }
 
-export async function listUsers(deps: TDeps, q: TUserListQuery) {
+/** One page of the accounts the user manages (their account scope). */
+export async function listUsers(deps: TDeps, ctx: TCtx, q: TUserListQuery) {
   const { rows, total } = await repo.listUsers(
     deps.database.db,
-    { q: q.q, role: q.role, status: q.status, sort: q.sort, now: deps.clock.now() },
+    {
+      q: q.q,
+      role: q.role,
+      status: q.status,
+      sort: q.sort,
+      now: deps.clock.now(),
+      scope: accountsWhere(grantsOfActor(ctx.user)),
+    },
     { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
   );
   const items: TUserListItem[] = rows.map(({ user, org }) => ({
@@ -84,18 +111,21 @@ export async function listUsers(deps: TDeps, q: TUserListQuery) {
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-async function getUser(deps: TDeps, id: string) {
+/** The account, if the actor manages it (404 when it does not exist, 403 when it is outside their scope). */
+async function getManagedUser(deps: TDeps, ctx: TCtx, id: string) {
   const user = await repo.findUserById(deps.database.db, id);
   if (!user) throw notFound('User');
-  return user;
+  const org = (await findAccountOrg(deps.database.db, { id: user.orgId }))!;
+  assertManages(ctx, org, user.roles as TRole[]);
+  return { user, org };
 }
 
 /** Rename, change roles, or (de)activate; deactivation closes the user's sessions. Audited with before/after. */
 export async function updateUser(deps: TDeps, ctx: TCtx, id: string, body: TUpdateUserBody) {
-  const user = await getUser(deps, id);
+  const { user, org } = await getManagedUser(deps, ctx, id);
   if (body.roles) {
-    const org = (await orgsRepo.listOrgUnits(deps.database.db)).find((o) => o.id === user.orgId)!;
     assertRolesFit(body.roles, org.kind);
+    assertManages(ctx, org, body.roles);
   }
   if (ctx.user?.id === id && body.active === false) {
     throw new AppError('validation_error', '不能停用自己的账户 / You cannot deactivate your own account');
@@ -127,7 +157,7 @@ export async function updateUser(deps: TDeps, ctx: TCtx, id: string, body: TUpda
 
 /** Lift a lockout before it expires (the user called the help desk). */
 export async function unlockUser(deps: TDeps, ctx: TCtx, id: string) {
-  const user = await getUser(deps, id);
+  const { user } = await getManagedUser(deps, ctx, id);
   await deps.database.db.transaction(async (tx) => {
     await repo.updateUser(tx, id, { lockedUntil: null, failedLogins: 0 });
     await recordAudit(
@@ -141,7 +171,7 @@ export async function unlockUser(deps: TDeps, ctx: TCtx, id: string) {
 
 /** Set a temporary password the user must change at next sign-in; their sessions are closed. */
 export async function resetPassword(deps: TDeps, ctx: TCtx, id: string, password: string) {
-  await getUser(deps, id);
+  await getManagedUser(deps, ctx, id);
   const passwordHash = await hashPassword(password);
   await deps.database.db.transaction(async (tx) => {
     await repo.updateUser(tx, id, {
