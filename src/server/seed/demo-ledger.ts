@@ -11,8 +11,9 @@ import { assign, suggest } from '../modules/ledger/pairing.service.ts';
 
 /*
  * The demo ledger: two months of plausible work on the demo cases, so the worklists, 四清 and escalation have
- * something to show. Dates are relative to the seeding moment (the demo is about the 2020 cohort, but a
- * ledger where every date is six years old would show nothing but overdue items). Pairings go through the
+ * something to show. Dates are relative to the seeding moment, and the demo cohort is the latest one that has
+ * left school by then (decision 0017), so the cases open inside that cohort's season and nothing is dated before
+ * its case was opened or after today (demo-calendar.test.ts). Pairings go through the
  * pairing service; the case activity is written set-based (thousands of cases in one statement each), with one
  * audit record for the seed.
  */
@@ -38,6 +39,12 @@ const DEMO_HELPERS: { username: string; displayName: string; orgCode: string; ph
     phone: '0851-83620003',
   },
 ];
+
+/**
+ * How long ago the demo's story begins: the rosters were imported (and the cases opened) this many days before
+ * the seeding moment; the activity below falls between then and now.
+ */
+export const DEMO_STORY_DAYS = 60;
 
 /** Share of a university's cases the demo pairs: the rest show up in the pairing coverage view. */
 const PAIRED_SHARE = 0.85;
@@ -69,7 +76,6 @@ export async function seedDemoLedger(deps: TDeps, password: string, cohort: numb
   ]) {
     await db.update(appUser).set({ contactPhone: phone }).where(eq(appUser.username, username!));
   }
-  await backdateCases(deps, now);
   await seedActivity(deps, now);
   const paired = await pairDemoUniversity(deps);
   const handedOver = await handOverToWeining(deps, cohort);
@@ -82,13 +88,6 @@ export async function seedDemoLedger(deps: TDeps, password: string, cohort: numb
     ),
   );
   return { paired, handedOver };
-}
-
-/** The demo cases were opened when the rosters came in, two months ago. */
-async function backdateCases(deps: TDeps, now: Date) {
-  await deps.database.db.execute(
-    sql`update ledger_case set opened_at = ${now.toISOString()}::timestamptz - interval '60 days'`,
-  );
 }
 
 /** Pair most of 贵州大学's cases through the pairing service, as its admin would with the suggestion. */
@@ -106,7 +105,7 @@ async function pairDemoUniversity(deps: TDeps) {
 }
 
 /**
- * The 2020 cohort has left school: universities with an admin account hand their still-seeking graduates from 威宁
+ * The demo cohort has left school: universities with an admin account hand their still-seeking graduates from 威宁
  * to the 威宁 HRSS bureau through the handover service, so `weining_hrss` has a caseload to continue. Graduates of
  * the demo counselor's classes stay at school (their worklist stays writable), and every other county is left for
  * `gzu_admin` to try on the handover page.
@@ -210,7 +209,7 @@ async function seedActivity(deps: TDeps, now: Date) {
     from ledger_case c cross join lateral (values
       ('profile_verified', c.profile_verified_at, '{}'::jsonb, false),
       ('needs', c.needs_confirmed_at, jsonb_build_object('intention', c.intention, 'needs', c.needs, 'confirmed', true), false),
-      ('plan', c.needs_confirmed_at + interval '1 hour', jsonb_build_object('planText', c.plan_text,
+      ('plan', least(c.needs_confirmed_at + interval '1 hour', ${t}), jsonb_build_object('planText', c.plan_text,
         'plannedMeasures', to_jsonb(c.planned_measures)), false),
       ('follow_up', c.last_contact_at - interval '14 days', jsonb_build_object('method', 'phone',
         'content', '电话了解求职意向和近期面试安排', 'nextDue', null, 'private', false), false),

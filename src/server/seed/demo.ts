@@ -1,13 +1,15 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
+import { latestLeftCohort } from '../../domain/ledger/cohort.ts';
+import { DAY_MS } from '../../domain/ledger/rules.ts';
 import type { TRole } from '../../domain/roles.ts';
 import { systemCtx, type TDeps } from '../context.ts';
 import { counselorClass, focusListCounty, orgUnit } from '../db/schema/index.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
 import { createUser } from '../modules/auth/users.service.ts';
 import { createImporterAccounts, seedDemoGraduates } from './demo-import.ts';
-import { seedDemoLedger } from './demo-ledger.ts';
+import { DEMO_STORY_DAYS, seedDemoLedger } from './demo-ledger.ts';
 import { seedDemoOpportunities } from './demo-opportunities.ts';
 import { insertPlannedOrgs, planDemoOrgs } from './demo-orgs.ts';
 import { seedDemoPushes } from './demo-pushes.ts';
@@ -81,9 +83,16 @@ export function markDemoSeeded(dataDir: string): void {
   writeFileSync(path.join(dataDir, SEEDED_MARKER), `${new Date().toISOString()}\n`);
 }
 
-/** Default demo cohort: ≈ 20,000 graduates of 2020, ≈ 5,000 of them in the target group. */
+/** Default demo size: ≈ 20,000 graduates, ≈ 5,000 of them in the target group. */
 export const DEMO_SIZE = 20_000;
-export const DEMO_COHORT = 2020;
+/**
+ * The demo cohort: the latest one that has left school when the demo is seeded, so every date the demo shows
+ * (cases, follow-ups, pushes, applications, deadlines) is near today and fits that cohort's season
+ * (docs/decisions/0017-demo-calendar.md). Seeded on the test clock (15 July 2020) it is the notice's 2020 cohort.
+ */
+export function demoCohort(now: Date): number {
+  return latestLeftCohort(now);
+}
 /** The generator seed of the demo data set: the same seed, the same people. */
 export const DEMO_SEED = 2020;
 
@@ -113,6 +122,11 @@ export async function seedDemo(deps: TDeps, opts: TSeedDemoOptions) {
     throw new Error('Demo data is already present (org MOE exists)');
   }
   const ctx = systemCtx();
+  const cohort = demoCohort(deps.clock.now());
+  // the demo's story begins DEMO_STORY_DAYS ago: the organisations, accounts and imported rosters date from then
+  // (so the cases open then), the ledger work, posts and pushes follow up to today (decision 0017)
+  const startedAt = new Date(deps.clock.now().getTime() - DEMO_STORY_DAYS * DAY_MS);
+  const early: TDeps = { ...deps, clock: { now: () => startedAt } };
   const focus = (await db.selectDistinct({ code: focusListCounty.countyCode }).from(focusListCounty)).map(
     (r) => r.code,
   );
@@ -123,43 +137,44 @@ export async function seedDemo(deps: TDeps, opts: TSeedDemoOptions) {
       tx,
       ctx,
       { action: 'seed.demo_orgs', after: { orgs: planned.length } },
-      deps.clock.now(),
+      early.clock.now(),
     );
     return ids;
   });
-  for (const u of DEMO_USERS) await createUser(deps, ctx, { ...u, password: DEMO_PASSWORD });
-  // the demo counselor keeps two graduating classes of 贵州大学 计算机科学与技术学院
+  for (const u of DEMO_USERS) await createUser(early, ctx, { ...u, password: DEMO_PASSWORD });
+  // the demo counselor keeps two graduating classes of 贵州大学 计算机科学与技术学院 (named as the generator
+  // names the cohort's classes: 计科2001班 for 2020)
   const counselor = await db.query.appUser.findFirst({
     where: (t, { eq }) => eq(t.username, 'gzu_counselor'),
   });
   await db.insert(counselorClass).values(
-    ['计科2001班', '计科2002班'].map((className) => ({
-      userId: counselor!.id,
-      collegeId: ids.get('U-10657-C01')!,
-      className,
-    })),
+    [1, 2]
+      .map((n) => `计科${cohort % 100}${String(n).padStart(2, '0')}班`)
+      .map((className) => ({
+        userId: counselor!.id,
+        collegeId: ids.get('U-10657-C01')!,
+        className,
+      })),
   );
-  const importers = await createImporterAccounts(deps, DEMO_PASSWORD);
+  const importers = await createImporterAccounts(early, DEMO_PASSWORD);
   const size = opts.size ?? DEMO_SIZE;
   const graduates =
     size > 0
-      ? await seedDemoGraduates(deps, {
+      ? await seedDemoGraduates(early, {
           size,
           seed: opts.seed ?? DEMO_SEED,
-          cohort: DEMO_COHORT,
+          cohort,
           ...(opts.log ? { log: opts.log } : {}),
         })
       : null;
-  const ledger = graduates ? await seedDemoLedger(deps, DEMO_PASSWORD, DEMO_COHORT) : null;
+  const ledger = graduates ? await seedDemoLedger(deps, DEMO_PASSWORD, cohort) : null;
   const opportunities = await seedDemoOpportunities(deps, {
     password: DEMO_PASSWORD,
-    cohort: DEMO_COHORT,
+    cohort,
     seed: opts.seed ?? DEMO_SEED,
     withApplications: !!graduates,
   });
-  const pushes = graduates
-    ? await seedDemoPushes(deps, { cohort: DEMO_COHORT, seed: opts.seed ?? DEMO_SEED })
-    : null;
+  const pushes = graduates ? await seedDemoPushes(deps, { cohort, seed: opts.seed ?? DEMO_SEED }) : null;
   return {
     orgs: planned.length,
     users: DEMO_USERS.length + importers,

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TOrgNode } from '../../../domain/api/orgs.ts';
+import { latestLeftCohort } from '../../../domain/ledger/cohort.ts';
 import {
   batchActions,
   checkUploadFile,
   cohortYears,
+  DEFAULT_COHORT,
   estimateParsePercent,
   formatBytes,
   listUniversities,
@@ -120,5 +122,10 @@ describe('cohortYears', () => {
     expect(cohortYears(2020)).toEqual([2021, 2020, 2019, 2018, 2017, 2016, 2015, 2014, 2013, 2012, 2011]);
     expect(cohortYears(2040).at(-1)).toBe(2020);
     expect(cohortYears(2040)[0]).toBe(2041);
+  });
+
+  it('starts forms on the latest cohort that has left school, which is always on offer', () => {
+    expect(DEFAULT_COHORT).toBe(latestLeftCohort(new Date()));
+    expect(cohortYears(new Date().getFullYear())).toContain(DEFAULT_COHORT);
   });
 });

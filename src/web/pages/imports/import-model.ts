@@ -1,17 +1,25 @@
 import type { TImportBatch } from '../../../domain/api/imports.ts';
 import type { TOrgNode } from '../../../domain/api/orgs.ts';
+import { latestLeftCohort } from '../../../domain/ledger/cohort.ts';
 import { IMPORT_KINDS, type TImportKind } from '../../../domain/registry/fields.ts';
 import type { TRole } from '../../../domain/roles.ts';
 
 /** The server's upload limit (uploads.ts); checked here too so a 300 MB file is refused before it is sent. */
 export const MAX_UPLOAD_MB = 100;
 export const ACCEPTED_EXTENSIONS = ['.xlsx', '.csv'] as const;
-export const DEFAULT_COHORT = 2020;
+/** The notice's cohort (2020), always on offer. */
+export const NOTICE_COHORT = 2020;
+/**
+ * The cohort forms start on: the latest one that has left school (the one whose 离校未就业 season is under way,
+ * and the one the demo shows, decision 0017).
+ */
+export const DEFAULT_COHORT = latestLeftCohort(new Date());
 
-/** Cohorts on offer: next year's down to ten years back, and always the default one. */
+/** Cohorts on offer: next year's down to ten years back, and always the notice's 2020 one. */
 export function cohortYears(currentYear: number): number[] {
   const years = Array.from({ length: 11 }, (_, i) => currentYear + 1 - i);
-  if (!years.includes(DEFAULT_COHORT)) years.push(DEFAULT_COHORT);
+  // DEFAULT_COHORT is this year's or last year's: always within the range
+  if (!years.includes(NOTICE_COHORT)) years.push(NOTICE_COHORT);
   return years;
 }
 
