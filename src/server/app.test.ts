@@ -82,6 +82,17 @@ const GUARDED: {
   { url: '/api/graduates/stats', openapiPath: '/api/graduates/stats', permission: 'graduates.read' },
   { url: '/api/graduates/export', openapiPath: '/api/graduates/export', permission: 'graduates.export' },
   { url: '/api/users', openapiPath: '/api/users', permission: 'users.manage' },
+  {
+    url: '/api/users/manageable-orgs',
+    openapiPath: '/api/users/manageable-orgs',
+    permission: 'users.manage',
+  },
+  {
+    url: '/api/users/import/template',
+    openapiPath: '/api/users/import/template',
+    permission: 'users.manage',
+  },
+  { url: '/api/classes', openapiPath: '/api/classes', permission: 'classes.assign' },
   { url: '/api/imports', openapiPath: '/api/imports', permission: 'imports.manage' },
   {
     url: '/api/imports/templates/registry',
@@ -147,6 +158,11 @@ const EXEMPT = [
   '/api/users/{id}',
   '/api/users/{id}/unlock',
   '/api/users/{id}/reset-password',
+  // staff import and class assignment writes: staff.test.ts checks permission and the account / class scope
+  '/api/users/import',
+  '/api/users/import/errors',
+  '/api/classes/counselors',
+  '/api/classes/move',
   // batch routes: import.routes.test.ts checks permission and batch visibility
   '/api/imports/{id}',
   '/api/imports/{id}/rows',
