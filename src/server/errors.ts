@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   account_locked: 423,
   rate_limited: 429,
+  /** past REVEAL_DAILY_LIMIT full ID numbers or phones today; the admins are alerted */
+  reveal_limit_reached: 429,
   data_dir_locked: 503,
   internal_error: 500,
 } as const;

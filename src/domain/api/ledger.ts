@@ -11,6 +11,7 @@ import {
   SERVICE_NEEDS,
   SETTABLE_STATUSES,
 } from '../ledger/codes.ts';
+import { ZRevealReason } from '../reveal-reason.ts';
 import { ZPageQuery } from './common.ts';
 import { zDate, zLine, zMultiline } from './primitives.ts';
 
@@ -260,7 +261,7 @@ export const ZProgressBody = z.object({
 
 export const ZCaseRevealBody = z.object({
   field: z.enum(['idNumber', 'phone']),
-  reason: zMultiline().min(2).max(200),
+  reason: ZRevealReason,
 });
 
 // ——— bulk ———

@@ -3,9 +3,17 @@ import { ZPageQuery } from './common.ts';
 
 /**
  * What raised a notification: an overdue item of a case (the zero-gap clock, to the staff), the summary of the
- * items a clock run escalated to a university or province user, or the daily digest.
+ * items a clock run escalated to a university or province user, the daily digest, or (to the admins) a user who
+ * went past the daily reveal limit.
  */
-export const NOTIFICATION_KINDS = ['overdue', 'escalation', 'digest', 'handover', 'push'] as const;
+export const NOTIFICATION_KINDS = [
+  'overdue',
+  'escalation',
+  'digest',
+  'handover',
+  'push',
+  'reveal_limit',
+] as const;
 export type TNotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const ZNotificationListQuery = ZPageQuery.extend({

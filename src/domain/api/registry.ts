@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LEVELS } from '../registry/fields.ts';
+import { ZRevealReason } from '../reveal-reason.ts';
 import { ZPageQuery } from './common.ts';
-import { zLine, zMultiline } from './primitives.ts';
+import { zLine } from './primitives.ts';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -91,5 +92,6 @@ export const ZGraduateStats = z.object({
 });
 export type TGraduateStats = z.infer<typeof ZGraduateStats>;
 
-export const ZRevealBody = z.object({ reason: zMultiline().min(2).max(200) });
+/** the reason must say why (domain/reveal-reason.ts); it is audited with the reveal */
+export const ZRevealBody = z.object({ reason: ZRevealReason });
 export const ZRevealResult = z.object({ idNumber: z.string() });

@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { REVEAL_REASON_MAX, REVEAL_REASON_MIN, revealReasonProblem } from '../../domain/reveal-reason.ts';
 import { useServerErrorMessage } from '../i18n/error-message.ts';
 
 type TProps = {
@@ -86,7 +87,13 @@ export function RevealDialog({ open, title, fieldLabel, masked, reveal, onClose 
         </>
       ) : (
         <Form form={form} layout="vertical" onFinish={onFinish} disabled={pending} clearOnDestroy>
-          <Alert type="warning" showIcon title={t('graduates.revealNotice')} style={{ marginBottom: 16 }} />
+          <Alert
+            type="warning"
+            showIcon
+            title={t('graduates.revealNotice')}
+            description={t('graduates.revealLimitHint')}
+            style={{ marginBottom: 16 }}
+          />
           <Typography.Paragraph>
             {fieldLabel}：<span className="mono">{masked}</span>
           </Typography.Paragraph>
@@ -94,11 +101,14 @@ export function RevealDialog({ open, title, fieldLabel, masked, reveal, onClose 
           <Form.Item
             name="reason"
             label={t('graduates.reason')}
+            extra={t('graduates.reasonRule', { min: REVEAL_REASON_MIN })}
             rules={[
               {
                 validator: async (_, v: string | undefined) => {
-                  const n = v?.trim().length ?? 0;
-                  if (n < 2 || n > 200) throw new Error(t('graduates.reasonRule'));
+                  const reason = v?.trim() ?? '';
+                  if (reason.length > REVEAL_REASON_MAX || revealReasonProblem(reason)) {
+                    throw new Error(t('graduates.reasonRule', { min: REVEAL_REASON_MIN }));
+                  }
                 },
               },
             ]}

@@ -16,7 +16,8 @@ export const auditEn = {
   noData: '(none)',
   system: 'System',
   verify: 'Verify hash chain',
-  verifyOk: 'Hash chain intact: {{checked}} records and {{checkpoints}} checkpoints outside the database checked',
+  verifyOk:
+    'Hash chain intact: {{checked}} records and {{checkpoints}} checkpoints outside the database checked',
   verifyBroken: 'Hash chain broken at record {{id}} ({{reason}}); {{checked}} records checked',
   hash_mismatch: 'content does not match its hash',
   prev_mismatch: 'link to the previous record does not match',
@@ -53,6 +54,7 @@ export const auditEn = {
       logout: 'Signed out',
       login_failed: 'Sign-in failed',
       locked: 'Account locked',
+      login_locked: 'Sign-in attempt while locked',
       password_changed: 'Password changed',
       password_change_failed: 'Password change failed (wrong current password)',
       sms_requested: 'Requested an SMS code',
@@ -68,6 +70,7 @@ export const auditEn = {
     graduate: {
       reveal_id: 'Viewed full ID number',
       reveal_phone: 'Viewed full phone number',
+      reveal_refused: 'Reveal refused (daily limit reached)',
       export: 'Exported graduates',
     },
     import: {
@@ -95,6 +98,9 @@ export const auditEn = {
       follow_up: 'Logged a follow-up',
       progress: 'Logged progress',
       file: 'Uploaded evidence',
+      view: 'Viewed case file',
+      timeline_view: 'Viewed case timeline',
+      file_download: 'Downloaded evidence',
       bulk_measure: 'Logged a measure for many',
       bulk_status: 'Set status for many',
       self_needs: 'Graduate confirmed needs',

@@ -149,6 +149,10 @@ export const enUS: TMessages = {
     invalid_credentials: 'Wrong username or password',
     account_locked: 'This account is locked until {{until}}',
     rate_limited: 'Too many attempts, please wait a moment',
+    reveal_limit_reached:
+      "You have reached today's limit for revealing full ID numbers or phones; your admin has been notified",
+    reveal_reason_too_vague:
+      'Give a specific reason (at least 5 characters of real text, not repeated or filler characters)',
     unauthenticated: 'Your session has ended, please sign in again',
     forbidden: 'You are not allowed to do this',
     password_change_required: 'Please change your initial password first',

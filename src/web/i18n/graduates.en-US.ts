@@ -62,7 +62,10 @@ export const graduatesEn: typeof graduatesZh = {
     'The full ID number is sensitive personal data. Viewing it is recorded in the audit log with your reason.',
   reason: 'Reason',
   reasonPlaceholder: 'e.g. checking an employment contract',
-  reasonRule: 'Give a reason of 2–200 characters',
+  reasonRule:
+    'Say why: at least {{min}} characters of real text (punctuation and spaces do not count), not repeated or filler characters',
+  revealLimitHint:
+    'Full details can be revealed a limited number of times a day per person; beyond that it is refused and the admins are notified.',
   revealSubmit: 'Show',
   revealed: 'Full ID number',
   revealAudited: 'This view has been recorded in the audit log.',

@@ -23,12 +23,16 @@ export const notificationsEn: typeof notificationsZh = {
   kind: 'Kind',
   status: 'Status',
   actions: 'Actions',
+  revealLimitTitle:
+    "{{name}} ({{username}}) reached today's limit of {{limit}} reveals of full ID numbers or phones",
+  revealLimitDetail: 'A further reveal was refused and audited; please check whether something is wrong.',
   kinds: {
     overdue: 'Overdue',
     escalation: 'Escalation',
     digest: 'Daily digest',
     handover: 'Handover received',
     push: 'Post recommended',
+    reveal_limit: 'Reveal limit',
     other: 'Notice',
   },
   levels: { '0': '[Overdue] ', '1': '[Escalated] ', '2': '[Reported] ' },

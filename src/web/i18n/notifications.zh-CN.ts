@@ -21,12 +21,15 @@ export const notificationsZh = {
   kind: '类型',
   status: '状态',
   actions: '操作',
+  revealLimitTitle: '{{name}}（{{username}}）今日查看完整证件号或手机号已达 {{limit}} 次上限',
+  revealLimitDetail: '其又一次查看已被拒绝并记入审计日志，请核实是否存在异常。',
   kinds: {
     overdue: '逾期提醒',
     escalation: '逾期督办',
     digest: '每日汇总',
     handover: '移交接收',
     push: '岗位推荐',
+    reveal_limit: '查看超限',
     other: '通知',
   },
   /** the title's tag, as the server writes it */

@@ -145,6 +145,8 @@ export const zhCN = {
     invalid_credentials: '用户名或密码错误',
     account_locked: '账户已被锁定，请于 {{until}} 之后再试',
     rate_limited: '尝试次数过多，请稍后再试',
+    reveal_limit_reached: '今日查看完整证件号或手机号的次数已达上限，已通知管理员；如确需查看，请联系管理员',
+    reveal_reason_too_vague: '请写明具体的查看事由（至少 5 个字，不能只是重复或无意义的字符）',
     unauthenticated: '登录已失效，请重新登录',
     forbidden: '您没有执行此操作的权限',
     password_change_required: '请先修改初始密码',

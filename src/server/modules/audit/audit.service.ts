@@ -61,6 +61,11 @@ export async function recordRead(
   });
 }
 
+/** How many events with one of these actions the user caused since `since` (e.g. today's reveals). */
+export async function countTodaysActions(db: TDbOrTx, userId: string, actions: string[], since: Date) {
+  return repo.countActions(db, userId, actions, since);
+}
+
 function contentOf(ctx: TCtx, entry: TAuditEntry, now: Date): THashedContent {
   return {
     at: now,

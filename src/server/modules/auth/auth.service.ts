@@ -41,6 +41,35 @@ async function recordPasswordFailure(
   return lockedUntil;
 }
 
+/**
+ * A sign-in attempt on a locked account: audited (a run of these is someone still guessing, and the org's
+ * auditors should see it), then refused with the lock's end. The password is not checked while locked.
+ */
+export async function refuseLocked(
+  deps: TDeps,
+  ctx: TCtx,
+  user: repo.TUserRow,
+  method: 'password' | 'sms',
+): Promise<never> {
+  const lockedUntil = user.lockedUntil!.toISOString();
+  await deps.database.db.transaction((tx) =>
+    recordAudit(
+      tx,
+      ctx,
+      {
+        action: 'auth.login_locked',
+        actorUsername: user.username,
+        orgId: user.orgId,
+        entityType: 'user',
+        entityId: user.id,
+        after: { method, lockedUntil },
+      },
+      deps.clock.now(),
+    ),
+  );
+  throw new AppError('account_locked', '账户已临时锁定 / Account temporarily locked', { lockedUntil });
+}
+
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
@@ -63,11 +92,7 @@ export async function login(deps: TDeps, ctx: TCtx, body: TLoginBody): Promise<{
     );
     throw new AppError('invalid_credentials', '用户名或密码错误 / Wrong username or password');
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError('account_locked', '账户已临时锁定 / Account temporarily locked', {
-      lockedUntil: user.lockedUntil.toISOString(),
-    });
-  }
+  if (user.lockedUntil && user.lockedUntil > now) await refuseLocked(deps, ctx, user, 'password');
   if (!(await verifyPassword(user.passwordHash, body.password))) {
     const lockedUntil = await recordPasswordFailure(deps, ctx, user, 'auth.login_failed');
     if (lockedUntil) {

@@ -195,6 +195,14 @@ describe('account lockout', () => {
     const locked = await auditFor(user.id, 'auth.locked');
     expect(locked).toHaveLength(1);
     expect(locked[0]!.after).toEqual({ lockedUntil });
+    // every attempt while locked is on the record too (the right password included), with the account's org
+    const refused = await auditFor(user.id, 'auth.login_locked');
+    expect(refused).toHaveLength(2);
+    expect(refused[0]).toMatchObject({
+      actorUsername: user.username,
+      orgId: org.id,
+      after: { method: 'password', lockedUntil },
+    });
   });
 
   it("shows failed sign-ins and the lockout to the auditors of the account's org", async () => {

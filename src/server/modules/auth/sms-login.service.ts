@@ -12,7 +12,7 @@ import type { TCtx, TDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { TUserRow } from './auth.repo.ts';
-import { startSession } from './auth.service.ts';
+import { refuseLocked, startSession } from './auth.service.ts';
 import * as repo from './sms-code.repo.ts';
 
 /*
@@ -149,11 +149,7 @@ export async function verifySmsCode(
   if (!user || expected.length !== given.length || !timingSafeEqual(expected, given)) {
     return fail('wrong_code', SMS_MAX_ATTEMPTS - attempts);
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError('account_locked', '账户已临时锁定 / Account temporarily locked', {
-      lockedUntil: user.lockedUntil.toISOString(),
-    });
-  }
+  if (user.lockedUntil && user.lockedUntil > now) await refuseLocked(deps, ctx, user, 'sms');
   return startSession(deps, ctx, user, {
     after: { method: 'sms' },
     inTransaction: async (tx) => {

@@ -257,5 +257,10 @@ describe('POST /api/auth/sms/verify', () => {
     const res = await verify(phone, await codeFor(phone, ip), ip);
     expect(res.statusCode).toBe(423);
     expect(res.json().error.code).toBe('account_locked');
+    const audited = await deps.database.db
+      .select()
+      .from(auditEvent)
+      .where(eq(auditEvent.action, 'auth.login_locked'));
+    expect(audited.map((a) => a.after)).toContainEqual(expect.objectContaining({ method: 'sms' }));
   });
 });

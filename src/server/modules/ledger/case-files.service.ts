@@ -3,6 +3,7 @@ import type { TCtx, TDeps } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireUser } from '../auth/auth.service.ts';
+import { guardReveal } from '../registry/reveal-limit.ts';
 import { getCaseInScope, lockCaseForWrite, requireCaseNotes } from './case-access.ts';
 import { appendCaseEvents } from './case-events.repo.ts';
 import * as repo from './cases.repo.ts';
@@ -65,6 +66,7 @@ export async function revealOnCase(
   const row = await repo.findCaseDetail(db, caseId);
   const encrypted = body.field === 'idNumber' ? row?.idEncrypted : row?.phoneEncrypted;
   if (!encrypted) throw notFound(body.field === 'idNumber' ? 'ID number' : 'Phone');
+  await guardReveal(deps, ctx, { graduateId: ref.graduateId, field: body.field }, body.reason);
   const now = deps.clock.now();
   await db.transaction((tx) =>
     recordAudit(

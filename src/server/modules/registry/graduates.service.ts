@@ -16,6 +16,7 @@ import { rulesFor } from '../ledger/ledger-rules.ts';
 import { targetFieldsFor, toFieldContext } from './field-context.ts';
 import { graduateFilterWhere } from './graduate-filters.ts';
 import * as repo from './graduates.repo.ts';
+import { guardReveal } from './reveal-limit.ts';
 
 type TSelected = Awaited<ReturnType<typeof repo.listGraduates>>['rows'][number];
 
@@ -106,7 +107,7 @@ export async function revealIdNumber(
       reason: 'field_rule',
     });
   }
-  if (!reason.trim()) throw new AppError('validation_error', 'A reason is required');
+  await guardReveal(deps, ctx, { graduateId: row.id, field: 'idNumber' }, reason);
   await db.transaction((tx) =>
     recordAudit(
       tx,

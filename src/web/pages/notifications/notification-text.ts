@@ -64,6 +64,14 @@ export function notificationText(n: TNotification, t: TFunction): TNotificationT
       typeof d.cohort === 'number' ? t('notifications.handoverDetail', { cohort: d.cohort }) : null;
     return { title, detail, caseId: null };
   }
+  if (n.kind === 'reveal_limit' && typeof d.displayName === 'string' && typeof d.limit === 'number') {
+    const title = t('notifications.revealLimitTitle', {
+      name: d.displayName,
+      username: String(d.username ?? ''),
+      limit: d.limit,
+    });
+    return { title, detail: t('notifications.revealLimitDetail'), caseId: null };
+  }
   return { title: n.title, detail: n.body || null, caseId: n.caseId };
 }
 
@@ -88,7 +96,8 @@ export function kindLabel(kind: string, t: TFunction): string {
     kind === 'escalation' ||
     kind === 'digest' ||
     kind === 'handover' ||
-    kind === 'push'
+    kind === 'push' ||
+    kind === 'reveal_limit'
     ? t(`notifications.kinds.${kind}`)
     : t('notifications.kinds.other');
 }
