@@ -35,6 +35,9 @@ describe('loadConfig', () => {
       dataDir: path.resolve('./data'),
       secretKey: STRONG,
       logLevel: 'info',
+      auditCheckpointFile: path.resolve('./data/audit-checkpoints.jsonl'),
+      auditCheckpointMinutes: 60,
+      revealDailyLimit: 20,
       smsProvider: 'console',
       ledgerTickMinutes: 60,
       pushDispatchMinutes: 5,
@@ -53,6 +56,9 @@ describe('loadConfig', () => {
       DATA_DIR: dir,
       BANGFU_SECRET_KEY: STRONG,
       LOG_LEVEL: 'warn',
+      AUDIT_CHECKPOINT_FILE: path.join(dir, 'checkpoints', 'audit.jsonl'),
+      AUDIT_CHECKPOINT_MINUTES: '15',
+      REVEAL_DAILY_LIMIT: '5',
       SMS_PROVIDER: 'console',
       LEDGER_TICK_MINUTES: '0',
       PUSH_DISPATCH_MINUTES: '0',
@@ -68,6 +74,9 @@ describe('loadConfig', () => {
       dataDir: dir,
       secretKey: STRONG,
       logLevel: 'warn',
+      auditCheckpointFile: path.join(dir, 'checkpoints', 'audit.jsonl'),
+      auditCheckpointMinutes: 15,
+      revealDailyLimit: 5,
       smsProvider: 'console',
       ledgerTickMinutes: 0,
       pushDispatchMinutes: 0,
@@ -91,6 +100,25 @@ describe('loadConfig', () => {
     }
     const proxy = problemsOf({ BANGFU_SECRET_KEY: STRONG, TRUST_PROXY: 'yes' });
     expect(proxy.map((p) => p.split(':')[0])).toEqual(['TRUST_PROXY']);
+  });
+
+  it('requires an audit checkpoint file with DATABASE_URL in production, and refuses a folder for it', () => {
+    const withDb = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/bangfu',
+      BANGFU_SECRET_KEY: STRONG,
+    };
+    expect(problemsOf(withDb).map((p) => p.split(':')[0])).toEqual(['AUDIT_CHECKPOINT_FILE']);
+    expect(problemsOf({ ...withDb, AUDIT_CHECKPOINT_FILE: dir }).join('\n')).toContain('not a directory');
+    expect(problemsOf({ ...withDb, AUDIT_CHECKPOINT_FILE: `${dir}/` }).join('\n')).toContain(
+      'not a directory',
+    );
+    const file = path.join(dir, 'audit.jsonl');
+    expect(loadConfig({ ...withDb, AUDIT_CHECKPOINT_FILE: file }).auditCheckpointFile).toBe(file);
+    // the embedded default keeps it beside the database
+    expect(loadConfig({ DATA_DIR: dir, BANGFU_SECRET_KEY: STRONG }).auditCheckpointFile).toBe(
+      path.join(dir, 'audit-checkpoints.jsonl'),
+    );
   });
 
   it('refuses an SMS provider it has no implementation for', () => {
