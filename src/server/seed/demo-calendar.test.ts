@@ -67,19 +67,24 @@ describe('the demo calendar', () => {
     }
   });
 
-  it('dates pushes and applications after their case opened and no later than today', async () => {
+  it('dates pushes and applications after their case opened and no later than today; pushes reach', async () => {
     const pushes = await rows<{
       created_at: string;
       sent_at: string | null;
       viewed_at: string | null;
       opened: string;
+      reachable: boolean;
     }>(
-      sql`select p.created_at, p.sent_at, p.viewed_at, c.opened_at as opened from push p
-        join ledger_case c on c.id = p.case_id`,
+      sql`select p.created_at, p.sent_at, p.viewed_at, c.opened_at as opened,
+        case p.channel when 'in_app' then g.user_id is not null when 'sms' then g.phone_encrypted is not null
+          else g.user_id is not null or g.phone_encrypted is not null end as reachable
+        from push p join ledger_case c on c.id = p.case_id join graduate g on g.id = p.graduate_id`,
     );
     expect(pushes.length).toBeGreaterThan(0);
     for (const p of pushes) {
       expect(ms(p.created_at)).toBeGreaterThanOrEqual(ms(p.opened)!);
+      // a seeded push is 'sent': on a channel that reaches the graduate
+      expect(p.reachable).toBe(true);
       for (const v of [p.created_at, p.sent_at, p.viewed_at])
         if (v) expect(ms(v)).toBeLessThanOrEqual(NOW.getTime());
     }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
-import type { TPushChannel } from '../../domain/api/matching.ts';
+import { reachableChannels, type TPushChannel } from '../../domain/api/matching.ts';
 import { DAY_MS } from '../../domain/ledger/rules.ts';
 import { prepareCandidate, type TPreparedCandidate } from '../../domain/matching/prepare.ts';
 import { explainMatch, rankPrepared } from '../../domain/matching/scorer.ts';
@@ -128,15 +128,18 @@ export async function seedDemoPushes(deps: TDeps, opts: { cohort: number; seed: 
     return null;
   };
   const add = (pair: TPair) => {
+    if (pair.channels.length === 0) return;
     const key = `${pair.c.graduate_id}:${chinaDate(pair.at)}`;
     counted.set(key, new Set([...(counted.get(key) ?? []), pair.postId]));
     pushed.add(`${pair.c.graduate_id}:${pair.postId}`);
     pairs.push(pair);
   };
+  // only channels that reach the graduate (a push to nobody would not be 'sent'); in-app for the account holder
   const channelsOf = (c: TCaseRow): TPushChannel[] => {
     if (c.user_id) return ['in_app'];
-    const channels = drawFrom(rng, CHANNELS);
-    return c.has_phone || !channels.includes('sms') ? channels : ['in_app'];
+    const reach = reachableChannels({ hasAccount: false, hasPhone: c.has_phone });
+    const channels = drawFrom(rng, CHANNELS).filter((ch) => reach.includes(ch));
+    return channels.length > 0 ? channels : reach.slice(0, 1);
   };
 
   // applications that followed a push: the push came one to three days before, and was viewed in between
