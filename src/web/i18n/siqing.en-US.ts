@@ -49,7 +49,7 @@ export const siqingEn: typeof siqingZh = {
       pairWithinDays: 'Days after a case opens by which the graduate must have a helper (one-to-one).',
       followUpEveryDays: 'Follow up a graduate who is not placed at least this often.',
       needsPeriodDays:
-        'Intention and needs confirmed by the graduate within this many days count as "needs clear"; they must be reconfirmed before leaving school.',
+        'Intention and needs confirmed by the graduate within this many days count as "needs clear"; they must be reconfirmed before leaving school (a case opened after leaving: within this many days of opening).',
       measurePeriodDays: 'While not placed, a measure within this many days counts as "measures clear".',
       progressPeriodDays:
         'While not placed, progress updated within this many days counts as "progress clear".',

@@ -45,7 +45,8 @@ export const siqingZh = {
     help: {
       pairWithinDays: '台账建立后多少天内须为毕业生确定一名帮扶责任人（一帮一）。',
       followUpEveryDays: '对未落实去向的毕业生，至少每隔多少天跟踪服务一次。',
-      needsPeriodDays: '就业意向与需求在多少天内经毕业生确认，才算“就业需求清”；离校前须重新确认。',
+      needsPeriodDays:
+        '就业意向与需求在多少天内经毕业生确认，才算“就业需求清”；离校前须重新确认（离校后才建档的，自建档起这么多天内确认）。',
       measurePeriodDays: '未落实去向时，多少天内须有一项帮扶举措，才算“帮扶举措清”。',
       progressPeriodDays: '未落实去向时，多少天内须更新求职进展，才算“求职进展清”。',
       leavingMonthDay: '每届毕业生在当年这一天离校（如 06-30）；此后才能移交人社部门。',
