@@ -27,7 +27,9 @@ export function AppHeader() {
     <Flex align="center" justify="space-between" gap="middle" style={{ height: '100%' }}>
       <Link to="/" className="brand">
         <span className="brand-icon">{BRAND_ICON}</span>
-        <Typography.Text strong>{t('app.name')}</Typography.Text>
+        <Typography.Text strong className="brand-name">
+          {t('app.name')}
+        </Typography.Text>
       </Link>
       <Flex align="center" gap="middle">
         <Flex align="center" gap="small" wrap data-testid="current-user" className="current-user">

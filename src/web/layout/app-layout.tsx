@@ -1,7 +1,7 @@
 import { Alert, Grid, Layout, theme } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { useCurrentUser } from '../components/require-auth.tsx';
 import { LoadingState } from '../components/states.tsx';
 import { AppHeader } from './app-header.tsx';
@@ -14,6 +14,11 @@ export function AppLayout() {
   const { token } = theme.useToken();
   // on a phone the menu folds away completely (its toggle stays) and the page gets the whole width
   const phone = Grid.useBreakpoint().sm === false;
+  const { pathname } = useLocation();
+  // a menu choice on a phone closes the menu: open, it would leave the page a 150 px strip beside it
+  useEffect(() => {
+    if (phone && pathname) setCollapsed(true);
+  }, [phone, pathname]);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -26,7 +31,7 @@ export function AppLayout() {
       >
         <AppHeader />
       </Layout.Header>
-      <Layout>
+      <Layout style={{ position: 'relative' }}>
         <Layout.Sider
           width={220}
           theme="light"
@@ -35,7 +40,13 @@ export function AppLayout() {
           collapsedWidth={phone ? 0 : 80}
           collapsed={collapsed}
           onCollapse={setCollapsed}
-          style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+          style={{
+            borderInlineEnd: `1px solid ${token.colorBorderSecondary}`,
+            // on a phone the open menu lies over the page instead of squeezing it
+            ...(phone ? { position: 'absolute', insetBlock: 0, insetInlineStart: 0, zIndex: 20 } : {}),
+          }}
+          data-testid="side-menu"
+          data-collapsed={collapsed}
         >
           <SideMenu />
         </Layout.Sider>

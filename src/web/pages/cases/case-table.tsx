@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { TCaseListItem } from '../../../domain/api/ledger.ts';
 import type { TCaseSort } from '../../api/case-codes.ts';
 import type { TCasePage, TCaseSearch } from '../../api/cases.ts';
+import { RowCards, useIsPhone } from '../../components/row-cards.tsx';
 import { serverPagination } from '../../components/server-pagination.ts';
 import { sortOrderOf } from './case-search.ts';
 import { DueTags, IntentionTag, SiqingTags, StageTag, StatusTag } from './case-tags.tsx';
@@ -29,6 +30,7 @@ export function CaseTable(props: TProps) {
   const { t, i18n } = useTranslation();
   // English tags run longer than Chinese ones
   const zh = i18n.language.startsWith('zh');
+  const phone = useIsPhone();
   const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   const sortable = (column: TCaseSort) => ({
     sorter: true,
@@ -132,6 +134,29 @@ export function CaseTable(props: TProps) {
     },
   ];
 
+  const pagination = serverPagination(
+    t,
+    {
+      page: data?.page ?? search.page,
+      pageSize: data?.pageSize ?? search.pageSize,
+      total: data?.total ?? 0,
+    },
+    onPage,
+  );
+  // on a phone the rows are cards (no bulk selection there: bulk work is done at a desk)
+  if (phone) {
+    return (
+      <RowCards<TCaseListItem>
+        columns={columns}
+        dataSource={data?.items ?? []}
+        rowKey={(c) => c.id}
+        loading={loading}
+        pagination={pagination}
+        empty={loading && !data ? none : empty}
+        data-testid="case-cards"
+      />
+    );
+  }
   return (
     <Table<TCaseListItem>
       rowKey="id"
@@ -145,15 +170,7 @@ export function CaseTable(props: TProps) {
           ? { selectedRowKeys: selected, onChange: onSelect, preserveSelectedRowKeys: true, fixed: true }
           : undefined
       }
-      pagination={serverPagination(
-        t,
-        {
-          page: data?.page ?? search.page,
-          pageSize: data?.pageSize ?? search.pageSize,
-          total: data?.total ?? 0,
-        },
-        onPage,
-      )}
+      pagination={pagination}
       onChange={(_pagination, _filters, sorter, extra) => {
         if (extra.action !== 'sort' || Array.isArray(sorter)) return;
         onSort(

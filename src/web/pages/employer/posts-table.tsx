@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { TOpportunityListItem } from '../../../domain/api/opportunities.ts';
 import { OPPORTUNITY_STATUSES, type TOpportunityStatus } from '../../../domain/opportunities/codes.ts';
 import { useEmployerPosts } from '../../api/employer-portal.ts';
+import { RowCards, useIsPhone } from '../../components/row-cards.tsx';
 import { serverPagination } from '../../components/server-pagination.ts';
 import { ErrorState } from '../../components/states.tsx';
 import { quotaText } from '../opportunities/opportunity-labels.ts';
@@ -23,6 +24,18 @@ export function PostsTable({ onEdit }: { onEdit: (id: string) => void }) {
     status: status === 'all' ? undefined : status,
     q: q || undefined,
   });
+  const phone = useIsPhone();
+  const empty = (
+    <Flex vertical align="center" style={{ padding: 24 }}>
+      <Typography.Text>{t('employerPortal.posts.empty')}</Typography.Text>
+      <Typography.Text type="secondary">{t('employerPortal.posts.emptyHint')}</Typography.Text>
+    </Flex>
+  );
+  const pagination = serverPagination(
+    t,
+    { page: paging.page, pageSize: paging.pageSize, total: posts.data?.total ?? 0 },
+    (page, pageSize) => setPaging((p) => ({ page: pageSize === p.pageSize ? page : 1, pageSize })),
+  );
 
   const columns: ColumnsType<TOpportunityListItem> = [
     {
@@ -134,6 +147,16 @@ export function PostsTable({ onEdit }: { onEdit: (id: string) => void }) {
     >
       {posts.isError ? (
         <ErrorState error={posts.error} onRetry={() => void posts.refetch()} />
+      ) : phone ? (
+        <RowCards<TOpportunityListItem>
+          columns={columns}
+          dataSource={posts.data?.items ?? []}
+          rowKey={(p) => p.id}
+          loading={posts.isFetching}
+          empty={empty}
+          pagination={pagination}
+          data-testid="employer-post-cards"
+        />
       ) : (
         <Table<TOpportunityListItem>
           rowKey="id"
@@ -142,19 +165,8 @@ export function PostsTable({ onEdit }: { onEdit: (id: string) => void }) {
           columns={columns}
           dataSource={posts.data?.items ?? []}
           scroll={{ x: 960 }}
-          locale={{
-            emptyText: (
-              <Flex vertical align="center" style={{ padding: 24 }}>
-                <Typography.Text>{t('employerPortal.posts.empty')}</Typography.Text>
-                <Typography.Text type="secondary">{t('employerPortal.posts.emptyHint')}</Typography.Text>
-              </Flex>
-            ),
-          }}
-          pagination={serverPagination(
-            t,
-            { page: paging.page, pageSize: paging.pageSize, total: posts.data?.total ?? 0 },
-            (page, pageSize) => setPaging((p) => ({ page: pageSize === p.pageSize ? page : 1, pageSize })),
-          )}
+          locale={{ emptyText: empty }}
+          pagination={pagination}
         />
       )}
     </Card>

@@ -11,6 +11,7 @@ import {
   useNotificationPage,
 } from '../../api/notifications.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { RowCards, useIsPhone } from '../../components/row-cards.tsx';
 import { serverPagination } from '../../components/server-pagination.ts';
 import { ErrorState } from '../../components/states.tsx';
 import { useErrorMessage } from '../../i18n/error-message.ts';
@@ -29,6 +30,7 @@ export function NotificationsPage() {
   const markRead = useMarkNotificationRead();
   const markAll = useMarkAllNotificationsRead();
   const unread = list.data?.unread ?? 0;
+  const phone = useIsPhone();
 
   const onReadAll = () =>
     markAll.mutate(undefined, {
@@ -110,6 +112,18 @@ export function NotificationsPage() {
     },
   ];
 
+  const empty = (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={search.unread ? t('notifications.emptyUnread') : t('notifications.empty')}
+    />
+  );
+  const pagination = serverPagination(
+    t,
+    { page: search.page, pageSize: search.pageSize, total: list.data?.total ?? 0 },
+    (page, pageSize) => setSearch({ ...search, page: pageSize === search.pageSize ? page : 1, pageSize }),
+  );
+
   return (
     <>
       <PageHeader
@@ -139,6 +153,17 @@ export function NotificationsPage() {
       />
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : phone ? (
+        // a phone: each notice a card, its message as the title
+        <RowCards<TNotification>
+          columns={[columns[2]!, ...columns.filter((_, i) => i !== 2)]}
+          dataSource={list.data?.items ?? []}
+          rowKey={(n) => n.id}
+          loading={list.isFetching}
+          empty={empty}
+          pagination={pagination}
+          data-testid="notification-cards"
+        />
       ) : (
         <Table<TNotification>
           rowKey="id"
@@ -147,20 +172,8 @@ export function NotificationsPage() {
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           scroll={{ x: 800 }}
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={search.unread ? t('notifications.emptyUnread') : t('notifications.empty')}
-              />
-            ),
-          }}
-          pagination={serverPagination(
-            t,
-            { page: search.page, pageSize: search.pageSize, total: list.data?.total ?? 0 },
-            (page, pageSize) =>
-              setSearch({ ...search, page: pageSize === search.pageSize ? page : 1, pageSize }),
-          )}
+          locale={{ emptyText: empty }}
+          pagination={pagination}
         />
       )}
     </>

@@ -24,6 +24,7 @@ import {
 } from '../../../domain/opportunities/codes.ts';
 import { useApplicants, useMoveApplicant } from '../../api/employer-portal.ts';
 import { useMoveApplication, useOpportunityApplicants } from '../../api/opportunities.ts';
+import { RowCards, useIsPhone } from '../../components/row-cards.tsx';
 import { serverPagination } from '../../components/server-pagination.ts';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useServerErrorMessage } from '../../i18n/error-message.ts';
@@ -87,6 +88,18 @@ export function ApplicantsTable({ postId, audience }: { postId: string; audience
   const list = source.useList(postId, { ...paging, status: status === 'all' ? undefined : status });
   const mutation = source.useMove(postId);
   const none = t('common.none');
+  const phone = useIsPhone();
+  const empty =
+    status === 'all' ? (
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(source.empty)} />
+    ) : (
+      <EmptyState filtered />
+    );
+  const pagination = serverPagination(
+    t,
+    { page: paging.page, pageSize: paging.pageSize, total: list.data?.total ?? 0 },
+    (page, pageSize) => setPaging((p) => ({ page: pageSize === p.pageSize ? page : 1, pageSize })),
+  );
 
   const columns: ColumnsType<TApplicant> = [
     { key: 'name', title: t('opportunities.applicants.name'), width: 110, render: (_, a) => a.name },
@@ -191,6 +204,16 @@ export function ApplicantsTable({ postId, audience }: { postId: string; audience
       </Typography.Paragraph>
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : phone ? (
+        <RowCards<TApplicant>
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          rowKey={(a) => a.id}
+          loading={list.isFetching}
+          empty={empty}
+          pagination={pagination}
+          data-testid="applicant-cards"
+        />
       ) : (
         <Table<TApplicant>
           rowKey="id"
@@ -199,20 +222,9 @@ export function ApplicantsTable({ postId, audience }: { postId: string; audience
           columns={columns}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 1060 }}
-          locale={{
-            emptyText:
-              status === 'all' ? (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(source.empty)} />
-              ) : (
-                <EmptyState filtered />
-              ),
-          }}
+          locale={{ emptyText: empty }}
           onRow={(a) => ({ 'data-testid': 'applicant-row', 'data-status': a.status }) as object}
-          pagination={serverPagination(
-            t,
-            { page: paging.page, pageSize: paging.pageSize, total: list.data?.total ?? 0 },
-            (page, pageSize) => setPaging((p) => ({ page: pageSize === p.pageSize ? page : 1, pageSize })),
-          )}
+          pagination={pagination}
         />
       )}
       <MoveModal mutation={mutation} move={move} onClose={() => setMove(null)} />
