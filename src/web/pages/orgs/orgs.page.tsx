@@ -1,12 +1,22 @@
-import { Input, Table, Tag } from 'antd';
+import { Button, Flex, Input, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type Key, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TOrgNode } from '../../../domain/api/orgs.ts';
+import { canManageOrg, creatableKinds, type TOrgActor } from '../../../domain/org-rules.ts';
 import type { TOrgKind } from '../../../domain/orgs.ts';
+import { useMe } from '../../api/auth.ts';
 import { useOrgTree } from '../../api/orgs.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
-import { filterOrgTree, parentIds, type TOrgRow } from './org-tree.ts';
+import { OrgDeactivateModal, OrgMoveModal } from './org-action-modals.tsx';
+import { OrgFormModal } from './org-form-modal.tsx';
+import { filterOrgTree, indexOrgTree, parentIds, type TOrgRow } from './org-tree.ts';
+
+type TDialog =
+  | { kind: 'create'; parentId?: string }
+  | { kind: 'edit' | 'move' | 'deactivate'; org: TOrgNode }
+  | null;
 
 const KIND_COLORS: Record<TOrgKind, string> = {
   ministry: 'red',
@@ -24,7 +34,21 @@ const KIND_COLORS: Record<TOrgKind, string> = {
 export function OrgsPage() {
   const { t } = useTranslation();
   const orgs = useOrgTree();
+  const me = useMe().data;
   const [filter, setFilter] = useState('');
+  const [dialog, setDialog] = useState<TDialog>(null);
+  const actor: TOrgActor | null = me ? { roles: me.roles, org: me.org } : null;
+  const index = useMemo(() => indexOrgTree(orgs.data ?? []), [orgs.data]);
+  const canCreate =
+    actor !== null && me?.permissions.includes('orgs.manage') && creatableKinds(actor).length > 0;
+  /** what the signed-in user may do with a row: the same rule the server applies */
+  const manages = (o: TOrgRow) =>
+    actor !== null &&
+    canManageOrg(actor, {
+      kind: o.kind,
+      regionCode: o.regionCode,
+      parentId: index.get(o.id)?.parentId ?? null,
+    });
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
 
   const rows = useMemo(() => filterOrgTree(orgs.data ?? [], filter), [orgs.data, filter]);
@@ -55,6 +79,53 @@ export function OrgsPage() {
       width: 110,
       render: (v: string | null) => v ?? t('common.none'),
     },
+    ...(canCreate
+      ? [
+          {
+            key: 'actions',
+            title: t('orgs.actions'),
+            width: 220,
+            render: (_: unknown, o: TOrgRow) => {
+              const node = index.get(o.id)?.node;
+              if (!node) return null;
+              return (
+                <Space size={0} wrap>
+                  {manages(o) && (
+                    <>
+                      <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', org: node })}>
+                        {t('orgs.edit')}
+                      </Button>
+                      <Button type="link" size="small" onClick={() => setDialog({ kind: 'move', org: node })}>
+                        {t('orgs.move')}
+                      </Button>
+                      <Button
+                        type="link"
+                        size="small"
+                        danger
+                        onClick={() => setDialog({ kind: 'deactivate', org: node })}
+                      >
+                        {t('orgs.deactivate')}
+                      </Button>
+                    </>
+                  )}
+                  {o.kind === 'university' &&
+                    actor &&
+                    creatableKinds(actor).includes('college') &&
+                    canManageOrg(actor, { kind: 'college', regionCode: o.regionCode, parentId: o.id }) && (
+                      <Button
+                        type="link"
+                        size="small"
+                        onClick={() => setDialog({ kind: 'create', parentId: o.id })}
+                      >
+                        {t('orgs.addCollege')}
+                      </Button>
+                    )}
+                </Space>
+              );
+            },
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -62,13 +133,20 @@ export function OrgsPage() {
       <PageHeader
         title={t('nav.orgs')}
         extra={
-          <Input.Search
-            allowClear
-            placeholder={t('orgs.searchPlaceholder')}
-            onChange={(e) => setFilter(e.target.value)}
-            style={{ width: 280 }}
-            data-testid="org-filter"
-          />
+          <Flex gap={8} wrap>
+            <Input.Search
+              allowClear
+              placeholder={t('orgs.searchPlaceholder')}
+              onChange={(e) => setFilter(e.target.value)}
+              style={{ width: 280 }}
+              data-testid="org-filter"
+            />
+            {canCreate && (
+              <Button type="primary" onClick={() => setDialog({ kind: 'create' })} data-testid="org-create">
+                {t('orgs.create')}
+              </Button>
+            )}
+          </Flex>
         }
       />
       {orgs.isError ? (
@@ -86,9 +164,26 @@ export function OrgsPage() {
             onExpandedRowsChange: (keys) => !searching && setExpanded(keys),
           }}
           locale={{ emptyText: <EmptyState filtered={searching} /> }}
-          scroll={{ x: 720 }}
+          scroll={{ x: canCreate ? 940 : 720 }}
           data-testid="org-table"
         />
+      )}
+      {actor && dialog?.kind === 'create' && (
+        <OrgFormModal
+          tree={orgs.data ?? []}
+          actor={actor}
+          parentId={dialog.parentId}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {actor && dialog?.kind === 'edit' && (
+        <OrgFormModal tree={orgs.data ?? []} actor={actor} org={dialog.org} onClose={() => setDialog(null)} />
+      )}
+      {actor && dialog?.kind === 'move' && (
+        <OrgMoveModal tree={orgs.data ?? []} actor={actor} org={dialog.org} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'deactivate' && (
+        <OrgDeactivateModal org={dialog.org} onClose={() => setDialog(null)} />
       )}
     </>
   );
