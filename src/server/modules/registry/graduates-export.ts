@@ -62,9 +62,9 @@ export async function exportGraduates(deps: TDeps, ctx: TCtx, f: TGraduateFilter
   }
   // the graduates are fixed before the audit, which names each of them (their access log shows the export),
   // and exactly those are written, even if rows come into scope meanwhile
-  const ids = (await db.select({ id: graduate.id }).from(graduate).where(where).orderBy(asc(graduate.id))).map(
-    (r) => r.id,
-  );
+  const ids = (
+    await db.select({ id: graduate.id }).from(graduate).where(where).orderBy(asc(graduate.id))
+  ).map((r) => r.id);
   await db.transaction((tx) =>
     recordAudit(
       tx,
