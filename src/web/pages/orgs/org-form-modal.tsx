@@ -74,6 +74,16 @@ export function OrgFormModal({ tree, actor, org, parentId, onClose }: TProps) {
 
   const onValuesChange = (changed: Partial<TValues>) => {
     setFormError(null);
+    if (changed.kind && !editing) {
+      // a parent valid for the old kind may not be for the new one: keep it only if it still fits
+      const choices = parentChoices(tree, { kind: changed.kind, regionCode }, actor).map((p) => p?.id ?? TOP);
+      const current = form.getFieldValue('parentId') as string | undefined;
+      if (current === undefined || !choices.includes(current))
+        form.setFieldValue(
+          'parentId',
+          choices.length === 1 ? choices[0] : choices.includes(TOP) ? TOP : undefined,
+        );
+    }
     if ('parentId' in changed && kind === 'college' && !form.getFieldValue('code')) {
       const parent = changed.parentId ? index.get(changed.parentId)?.node : null;
       form.setFieldValue('code', suggestOrgCode('college', { parent }));
