@@ -148,3 +148,15 @@ export function latestLeftCohort(now: Date, rules: TLedgerRules): number {
   const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
   return now.getTime() > leavingDate(year, rules).getTime() ? year : year - 1;
 }
+
+/** Roles that see the registry fields of every record in their scope. */
+const REGISTRY_EVERYWHERE: readonly TRole[] = ['university_admin', 'counselor', 'helper', 'graduate'];
+
+/**
+ * Whether the user may filter by registry-derived fields (registered-poor, difficulty category). Only roles
+ * that see those fields on every record they see: elsewhere a filter would tell, record by record (or by a
+ * count narrowed to one name), what the field rule hides.
+ */
+export function registryFiltersAllowed(roles: readonly TRole[]): boolean {
+  return roles.length > 0 && roles.every((r) => REGISTRY_EVERYWHERE.includes(r));
+}

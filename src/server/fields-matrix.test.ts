@@ -216,6 +216,23 @@ describe('GET /api/graduates: records and fields per role', () => {
     });
   }
 
+  it('filters by registry fields only for roles that see them on every record (list, counts, export)', async () => {
+    for (const who of ['ministry', 'gzEdu', 'weiningHrss', 'gzPoverty', 'partner']) {
+      for (const url of [
+        '/api/graduates?registeredPoor=true',
+        `/api/graduates/stats?registeredPoor=false&q=${encodeURIComponent(g.gB!.name)}`,
+        '/api/graduates?difficulty=2',
+      ]) {
+        const res = await get(who, url);
+        expect(res.statusCode, `${who} ${url}`).toBe(400);
+        expect(res.json().error.details).toMatchObject({ reason: 'field_rule' });
+      }
+    }
+    const own = await get('uniAdmin', '/api/graduates?registeredPoor=true');
+    expect(own.statusCode).toBe(200);
+    expect(own.json().total).toBe(2);
+  });
+
   it('employer, graduate and system admin get no list at all', async () => {
     for (const who of ['employer', 'graduate', 'sysadmin'])
       expect((await get(who, '/api/graduates')).statusCode, who).toBe(403);

@@ -4,7 +4,7 @@ import type {
   TGraduateListItem,
   TGraduateListQuery,
 } from '../../../domain/api/registry.ts';
-import { fieldsFor, latestLeftCohort } from '../../../domain/field-rule.ts';
+import { fieldsFor, latestLeftCohort, registryFiltersAllowed } from '../../../domain/field-rule.ts';
 import { maskIdNumber } from '../../../domain/id-number.ts';
 import { scopeFor, type TScope } from '../../../domain/scope.ts';
 import type { TCtx, TDeps, TSessionUser } from '../../context.ts';
@@ -61,8 +61,19 @@ export async function graduateScope(deps: TDeps, ctx: TCtx): Promise<TScope> {
   return scopeFor(user, 'graduate', { leftCohort });
 }
 
-/** Scope first, then the user's filters: the one place list, counts and export build their WHERE. */
+/**
+ * Scope first, then the user's filters: the one place list, counts and export build their WHERE. Filters on
+ * registry-derived fields only for roles that see those fields on every record (field-rule.ts).
+ */
 export async function scopedWhere(deps: TDeps, ctx: TCtx, f: TGraduateFilters) {
+  const byRegistry = f.registeredPoor !== undefined ? 'registeredPoor' : f.difficulty ? 'difficulty' : null;
+  if (byRegistry && !registryFiltersAllowed(ctx.user?.roles ?? [])) {
+    throw new AppError(
+      'validation_error',
+      '无权按登记信息筛选 / You may not filter by registry-derived fields',
+      { field: byRegistry, reason: 'field_rule' },
+    );
+  }
   return and(graduateScopeWhere(await graduateScope(deps, ctx)), graduateFilterWhere(f))!;
 }
 

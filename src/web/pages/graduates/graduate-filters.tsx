@@ -2,6 +2,7 @@ import { Button, Flex, Select, Space, Switch, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { registryFiltersAllowed } from '../../../domain/field-rule.ts';
 import { DIFFICULTY_CATEGORIES, LEVELS } from '../../../domain/registry/fields.ts';
 import type { TBoolFilter, TGraduateFilterSearch, TGraduateSearch } from '../../api/graduates.ts';
 import { useOrgTree } from '../../api/orgs.ts';
@@ -119,28 +120,33 @@ export function GraduateFilters({ search, onChange, onReset }: TProps) {
         style={{ width: 170 }}
         data-testid="filter-focus"
       />
-      <Select<TBoolFilter>
-        allowClear
-        value={search.registeredPoor ?? null}
-        placeholder={t('graduates.registeredPoor')}
-        options={boolOptions('poorOptions')}
-        onChange={(v) => onChange({ registeredPoor: v ?? undefined })}
-        style={{ width: 170 }}
-        data-testid="filter-poor"
-      />
-      <Select
-        allowClear
-        value={search.difficulty ?? null}
-        placeholder={t('graduates.difficulty')}
-        options={DIFFICULTY_CATEGORIES.map((d) => ({
-          value: d.code,
-          label: t(`graduates.difficulties.${d.code}`),
-        }))}
-        onChange={(v) => onChange({ difficulty: v ?? undefined })}
-        style={{ width: 200 }}
-        popupMatchSelectWidth={260}
-        data-testid="filter-difficulty"
-      />
+      {/* registry filters only where every listed record shows those fields (domain/field-rule.ts) */}
+      {registryFiltersAllowed(me.roles) && (
+        <>
+          <Select<TBoolFilter>
+            allowClear
+            value={search.registeredPoor ?? null}
+            placeholder={t('graduates.registeredPoor')}
+            options={boolOptions('poorOptions')}
+            onChange={(v) => onChange({ registeredPoor: v ?? undefined })}
+            style={{ width: 170 }}
+            data-testid="filter-poor"
+          />
+          <Select
+            allowClear
+            value={search.difficulty ?? null}
+            placeholder={t('graduates.difficulty')}
+            options={DIFFICULTY_CATEGORIES.map((d) => ({
+              value: d.code,
+              label: t(`graduates.difficulties.${d.code}`),
+            }))}
+            onChange={(v) => onChange({ difficulty: v ?? undefined })}
+            style={{ width: 200 }}
+            popupMatchSelectWidth={260}
+            data-testid="filter-difficulty"
+          />
+        </>
+      )}
       <Button onClick={onReset} data-testid="filter-reset">
         {t('common.reset')}
       </Button>

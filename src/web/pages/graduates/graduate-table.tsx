@@ -116,8 +116,9 @@ export function GraduateTable({ data, loading, search, canReveal, empty, onPage,
       width: canReveal ? (zh ? 210 : 220) : 160,
       render: (_, g) => (
         <Flex gap={4} align="center">
-          <span className="mono">{g.idNumberMasked}</span>
-          {canReveal && (
+          <span className="mono">{g.idNumberMasked ?? '—'}</span>
+          {/* the permission, and the field rule for this row (a bureau's pre-handover list: no reveal) */}
+          {canReveal && g.canReveal && (
             <Button
               type="link"
               size="small"
