@@ -205,6 +205,6 @@ describe('the fuzz test’s valid samples', () => {
       }
     }
     // a few bodies have cross-field rules the sampler does not know; most must be valid
-    expect(invalid.length, invalid.join('\n')).toBeLessThan(8);
+    expect(invalid.length, invalid.join('\n')).toBeLessThan(5);
   });
 });

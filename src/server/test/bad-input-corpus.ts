@@ -35,9 +35,22 @@ export function inputSchema(schema: unknown): TJsonSchema | null {
 }
 
 /** Values that match the patterns request schemas use (region, major, nature and industry codes …). */
-const PATTERN_CANDIDATES = ['520100', '520000', '52', '0809', '080901', '39', '2', 'I', 'abc_def', '123456'];
+const PATTERN_CANDIDATES = [
+  '520100',
+  '520000',
+  '52',
+  '0809',
+  '080901',
+  '39',
+  '2',
+  'I',
+  'abc_def',
+  '123456',
+  '10657',
+  '4152010657',
+];
 
-/** Valid strings for fields whose rules a JSON Schema cannot say (password policy, phone numbers). */
+/** Valid strings for fields whose rules a JSON Schema cannot say (password policy, phones, reveal reasons). */
 const BY_KEY: Record<string, string> = {
   password: 'Fuzz-pass-2020',
   newPassword: 'Fuzz-pass-2021',
@@ -45,6 +58,7 @@ const BY_KEY: Record<string, string> = {
   username: 'fuzz_user',
   phone: '13800000000',
   contactPhone: '13800000000',
+  reason: '核对就业协议信息',
 };
 
 /** Ids of the test world, chosen by the name of the field or path parameter. */
