@@ -4,7 +4,7 @@ import type { TDbOrTx } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
 import { requireUser } from '../auth/auth.service.ts';
 import { displayNames } from '../orgs/display-names.ts';
-import { canSeePrivate, caseScope, requireCaseNotes } from './case-access.ts';
+import { canSeePrivate, caseScope, getCaseFields } from './case-access.ts';
 import { countCaseEvents, listCaseEvents } from './case-events.repo.ts';
 import { toCaseDetail, toCaseListItem, toEventDto } from './case-present.ts';
 import * as repo from './cases.repo.ts';
@@ -15,14 +15,23 @@ export async function listCases(deps: TDeps, ctx: TCtx, q: TCaseListQuery) {
   requireUser(ctx);
   const { db } = deps.database;
   const [rules, now] = [await rulesFor(deps), deps.clock.now()];
-  const { rows, total } = await repo.listCases(db, caseScope(ctx), q, rules, now);
-  const names = await displayNames(db, {
-    org: rows.flatMap((r) => [r.universityId, r.holderOrgId]),
-    region: rows.map((r) => r.domicileCountyCode),
-    user: rows.map((r) => r.helperUserId),
-  });
+  const scope = caseScope(ctx);
+  const { rows, total } = await repo.listCases(db, scope, q, rules, now);
+  const [names, kept] = await Promise.all([
+    displayNames(db, {
+      org: rows.flatMap((r) => [r.universityId, r.holderOrgId]),
+      region: rows.map((r) => r.domicileCountyCode),
+      user: rows.map((r) => r.helperUserId),
+    }),
+    // which rows' classes nobody keeps: one lookup for the page, outside the cached list statement; a
+    // counselor's own caseload is kept by definition and skips it
+    repo.onlyCounselorScope(scope) ? null : repo.findKeptClasses(db, rows),
+  ]);
   return {
-    items: rows.map((r) => toCaseListItem(r, names, rules, now)),
+    items: rows.map((r) => {
+      const item = toCaseListItem(r, names, rules, now);
+      return kept ? { ...item, noCounselor: !kept.has(`${r.collegeId}\u0000${r.className}`) } : item;
+    }),
     total,
     page: q.page,
     pageSize: q.pageSize,
@@ -66,7 +75,9 @@ export async function listEvents(
   q: { page: number; pageSize: number; kind?: string | undefined },
 ) {
   const { db } = deps.database;
-  await requireCaseNotes(db, ctx, caseId);
+  // without case notes (field rule) the timeline is empty, as on the case page: the page's sections still load
+  if (!(await getCaseFields(db, ctx, caseId)).caseNotes)
+    return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const filter = { withPrivate: canSeePrivate(ctx), ...(q.kind ? { kind: q.kind } : {}) };
   const [rows, total] = await Promise.all([
     listCaseEvents(db, caseId, { ...filter, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
