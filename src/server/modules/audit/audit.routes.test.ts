@@ -162,6 +162,15 @@ describe('GET /api/audit', () => {
     expect((await app.inject({ method: 'GET', url: '/api/audit' })).statusCode).toBe(401);
   });
 
+  it('shows an export with the first 100 graduate ids and their count, not all of them', async () => {
+    const graduateIds = Array.from({ length: 150 }, (_, i) => `g-${i}`);
+    await record(deps, anonymous, `${prefix}.export`, { after: { rows: 150, graduateIds } });
+    const res = await get(sysCookie, `/api/audit?action=${prefix}.export`);
+    expect(res.statusCode).toBe(200);
+    const [item] = res.json().items;
+    expect(item.after).toEqual({ rows: 150, graduateIds: graduateIds.slice(0, 100), graduateIdsTotal: 150 });
+  });
+
   it('GET /api/audit/verify reports the chain intact and checkpoints it outside the database', async () => {
     const res = await get(sysCookie, '/api/audit/verify');
     expect(res.statusCode).toBe(200);

@@ -99,9 +99,22 @@ export async function listAuditEvents(db: TDbOrTx, ctx: TCtx, q: TAuditQuery) {
     entityType: r.entityType,
     entityId: r.entityId,
     before: r.before,
-    after: r.after,
+    after: shortenIdLists(r.after),
     reason: r.reason,
     ip: r.ip,
   }));
   return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+const LISTED_IDS = 100;
+
+/**
+ * An export names every graduate it contained (`after.graduateIds`, up to 200,000): the log page shows the
+ * first LISTED_IDS and the count, not megabytes of ids; the row itself keeps them all (the graduates' access
+ * logs and verify read the row, not this).
+ */
+function shortenIdLists(after: unknown): unknown {
+  const ids = (after as { graduateIds?: unknown } | null)?.graduateIds;
+  if (!Array.isArray(ids) || ids.length <= LISTED_IDS) return after;
+  return { ...(after as object), graduateIds: ids.slice(0, LISTED_IDS), graduateIdsTotal: ids.length };
 }
