@@ -225,14 +225,12 @@ describe('tampering: a forged row', () => {
       ip: null,
     };
     const forgedId = lastGenuine + 60;
-    await db
-      .insert(auditEvent)
-      .values({
-        id: forgedId,
-        ...content,
-        prevHash: prev!.hash,
-        hash: hashAuditRow(deps.crypto.auditKey, prev!.hash, content),
-      });
+    await db.insert(auditEvent).values({
+      id: forgedId,
+      ...content,
+      prevHash: prev!.hash,
+      hash: hashAuditRow(deps.crypto.auditKey, prev!.hash, content),
+    });
     const nextGenuine = (await auditIds(db)).find((id) => id > forgedId)!;
     expect(await verifyAuditChain(db)).toEqual({
       ok: false,
