@@ -25,7 +25,7 @@ export type TScopeClause =
   | { kind: 'counselor'; userId: string }
   /** graduates paired with the helper (一帮一) */
   | { kind: 'helper'; userId: string }
-  /** graduates referred to the partner org, while the referral is valid */
+  /** unplaced graduates referred to the partner org, while the referral is valid */
   | { kind: 'partner'; orgId: string }
   /** graduates who applied to the employer's posts */
   | { kind: 'employer'; orgId: string }

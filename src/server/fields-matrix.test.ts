@@ -370,6 +370,22 @@ describe('employer and partner never get a registry-derived field or flag', () =
     expect(res.body).not.toContain(HOUSEHOLD.gA);
   });
 
+  it('partner: a referred graduate drops out of its list once placed', async () => {
+    const { db } = deps.database;
+    const { eq } = await import('drizzle-orm');
+    const [ref] = await db.select().from(referral).where(eq(referral.graduateId, g.gA!.id));
+    await db.insert(referral).values({
+      graduateId: g.gB!.id,
+      partnerOrgId: ref!.partnerOrgId,
+      validUntil: '2999-12-31',
+    });
+    const names = async () =>
+      ((await get('partner', '/api/graduates')).json().items as { id: string }[]).map((i) => nameOf(i.id));
+    expect((await names()).sort()).toEqual(['gA', 'gB']);
+    await db.update(ledgerCase).set({ status: 'placed' }).where(eq(ledgerCase.id, g.gB!.caseId!));
+    expect(await names()).toEqual(['gA']);
+  });
+
   it('partner: minimal rows only (see the list matrix), never the household ref', async () => {
     const res = await get('partner', '/api/graduates');
     expect(res.body).not.toContain(HOUSEHOLD.gA);

@@ -15,6 +15,10 @@ export function graduateScopeWhere(scope: TScope): SQL {
 
 const unemployed = sql.raw(UNEMPLOYED_DESTINATIONS.map((c) => `'${c}'`).join(','));
 
+/** No case of the graduate is placed or has an employed destination. */
+const unplaced = () => sql`not exists (select 1 from ledger_case lc where lc.graduate_id = ${graduate.id}
+  and (lc.status = 'placed' or (lc.destination_code is not null and lc.destination_code not in (${unemployed}))))`;
+
 /** Domiciled in a province (xx0000), prefecture (xxxx00) or county. */
 function domicileSql(region: string): SQL {
   if (region.slice(2) === '0000') return eq(graduate.provinceCode, region);
@@ -38,8 +42,7 @@ function clauseSql(c: TScopeClause): SQL {
         domicileSql(c.regionCode),
         eq(graduate.isTarget, true),
         sql`${graduate.cohort} <= ${c.leftCohort}`,
-        sql`not exists (select 1 from ledger_case lc where lc.graduate_id = ${graduate.id}
-          and (lc.status = 'placed' or (lc.destination_code is not null and lc.destination_code not in (${unemployed}))))`,
+        unplaced(),
       )!;
     case 'university':
       return eq(graduate.universityId, c.universityId);
@@ -50,8 +53,12 @@ function clauseSql(c: TScopeClause): SQL {
       return sql`exists (select 1 from helper_pairing hp where hp.graduate_id = ${graduate.id}
         and hp.helper_user_id = ${c.userId} and hp.ended_at is null)`;
     case 'partner':
-      return sql`exists (select 1 from referral r where r.graduate_id = ${graduate.id}
-        and r.partner_org_id = ${c.orgId} and r.valid_until >= current_date)`;
+      // while the referral is valid and the graduate still looks for work
+      return and(
+        sql`exists (select 1 from referral r where r.graduate_id = ${graduate.id}
+        and r.partner_org_id = ${c.orgId} and r.valid_until >= current_date)`,
+        unplaced(),
+      )!;
     case 'employer':
       return sql`exists (select 1 from application a where a.graduate_id = ${graduate.id}
         and a.employer_org_id = ${c.orgId})`;
