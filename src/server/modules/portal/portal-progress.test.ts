@@ -206,7 +206,7 @@ describe('GET /api/me/access-log', () => {
       ),
     );
     const viewed = (await call({ url: '/api/me/access-log', as: 'me' })).json().items[0];
-    expect(viewed).toMatchObject({ label: 'viewed', actorName: '陈主任', orgName: null });
+    expect(viewed).toMatchObject({ label: 'viewed', actorName: '陈主任', orgName: null, role: null });
 
     const theirsLog = (await call({ url: '/api/me/access-log', as: 'classmate' })).json();
     expect(theirsLog.items.map((i: { id: string }) => i.id)).not.toContain(log.items[0].id);
