@@ -90,7 +90,12 @@ export function RecommendationTable({
               {t(`matching.recommendations.application.${r.application.status}`)}
             </Tag>
           )}
-          {r.pushes.length > 0 && (
+          {r.pushes.length > 0 && !reached(r) && (
+            <Tag color="error" style={{ marginInlineEnd: 0 }} data-testid="recommendation-push-failed">
+              {t('matching.pushStatuses.failed')}
+            </Tag>
+          )}
+          {reached(r) && (
             <Flex gap={4}>
               <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="recommendation-pushed">
                 {t('matching.recommendations.pushedTag')}
@@ -105,14 +110,12 @@ export function RecommendationTable({
           {canPush && !applied(r) && (
             <Button
               size="small"
-              type={r.pushes.length > 0 ? 'default' : 'primary'}
+              type={reached(r) ? 'default' : 'primary'}
               icon={<SendOutlined />}
               onClick={() => onPush(r.post)}
               data-testid="recommendation-push"
             >
-              {r.pushes.length > 0
-                ? t('matching.recommendations.pushAgain')
-                : t('matching.recommendations.push')}
+              {reached(r) ? t('matching.recommendations.pushAgain') : t('matching.recommendations.push')}
             </Button>
           )}
         </Flex>
@@ -137,4 +140,9 @@ export function RecommendationTable({
 /** Already applied (and not withdrawn): the post reached the graduate, a push would add nothing. */
 function applied(r: TRecommendationDto): boolean {
   return r.application !== null && r.application.status !== 'withdrawn';
+}
+
+/** Pushed on some channel that did not fail: a post only ever failed to push has not reached the graduate. */
+function reached(r: TRecommendationDto): boolean {
+  return r.pushes.some((p) => p.status !== 'failed');
 }
