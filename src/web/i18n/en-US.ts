@@ -192,7 +192,7 @@ export const enUS: TMessages = {
     demoNotice: 'Demo accounts are listed in the project documentation.',
   },
   header: {
-    mustChangePassword: 'You are using an initial password; please change it.',
+    mustChangePassword: 'You are using an initial password; change it to use anything else.',
     changeNow: 'Change now',
   },
   home: {

@@ -186,7 +186,7 @@ export const zhCN = {
     demoNotice: '演示账户见项目说明文档。',
   },
   header: {
-    mustChangePassword: '您正在使用初始密码，请尽快修改。',
+    mustChangePassword: '您正在使用初始密码，修改密码后才能使用其他功能。',
     changeNow: '立即修改',
   },
   home: {
