@@ -6,7 +6,7 @@ import type { TDb } from '../../db/client.ts';
 import { auditEvent } from '../../db/schema/index.ts';
 import { createTestDeps, type TTestDeps } from '../../test/test-deps.ts';
 import { recordRead } from './audit.service.ts';
-import { verifyAudit, writeCheckpoint } from './audit-checkpoint.ts';
+import { startAuditCheckpoints, verifyAudit, writeCheckpoint } from './audit-checkpoint.ts';
 import { hashAuditRow, legacyHashAuditRow } from './audit-hash.ts';
 import { anonymous, auditIds, record } from './audit-test-helpers.ts';
 import { verifyAuditChain } from './audit-verify.ts';
@@ -173,5 +173,24 @@ describe('checkpoints: a deleted read row and a forged checkpoint', () => {
       id: `${deps.config.auditCheckpointFile}:${lines}`,
       reason: 'checkpoint_invalid',
     });
+  });
+});
+
+describe('checkpoints on a cadence', () => {
+  let deps: TTestDeps;
+  beforeAll(async () => {
+    deps = await createTestDeps();
+    await recordMix(deps, 2);
+  });
+  afterAll(() => deps.close());
+
+  it('writes one when the server starts (AUDIT_CHECKPOINT_MINUTES=0: only that one)', async () => {
+    const errors: unknown[] = [];
+    const scheduler = startAuditCheckpoints(deps, { error: (obj) => errors.push(obj) }, 0);
+    await scheduler.stop();
+    expect(errors).toEqual([]);
+    const lines = readFileSync(deps.config.auditCheckpointFile, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ count: 4 });
   });
 });
