@@ -162,10 +162,11 @@ describe('HSTS and the session cookie', () => {
       payload: { username: adminName, password: TEST_PASSWORD },
     });
 
-  it('over plain HTTP: no HSTS, and a session cookie without Secure (it would never come back)', async () => {
+  it('over plain HTTP: no HSTS, no upgrade-insecure-requests, and a session cookie without Secure', async () => {
     const res = await signIn(app);
     expect(res.statusCode).toBe(200);
     expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     const sid = res.cookies.find((c) => c.name === 'bangfu_sid')!;
     expect(sid).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     expect(sid.secure).toBeFalsy();
@@ -178,5 +179,6 @@ describe('HSTS and the session cookie', () => {
     expect(res.cookies.find((c) => c.name === 'bangfu_sid')).toMatchObject({ secure: true, httpOnly: true });
     const health = await proxied.inject({ url: '/api/health' });
     expect(health.headers['strict-transport-security']).toBe('max-age=15552000');
+    expect(health.headers['content-security-policy']).toContain('upgrade-insecure-requests');
   });
 });

@@ -10,8 +10,8 @@ const HSTS_MAX_AGE_S = 180 * 24 * 60 * 60;
  * built once; @fastify/helmet built it anew for every request (parsing the policy each time), which showed in
  * the caseload list's CPU profile (docs/benchmarks.md).
  *
- * HSTS only with TRUST_PROXY (the server is reached through a TLS proxy): over plain HTTP the header is
- * meaningless, and a server that is later put behind TLS on another name must not have pinned browsers first.
+ * HSTS and the policy's upgrade-insecure-requests only with TRUST_PROXY (the server is reached through a TLS
+ * proxy): over plain HTTP the first is meaningless and the second breaks every script and style.
  *
  * Every /api answer is `Cache-Control: no-store` (lists, case pages, the user's own data, errors): nothing a
  * browser or proxy keeps for the next user of a shared office computer. Only the API documentation's static
@@ -28,6 +28,9 @@ export function registerSecurityHeaders(app: FastifyInstance, config: Pick<TConf
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // helmet's default; over plain HTTP (a LAN address, no proxy) it would send the browser to https for
+        // every script and style, which then fail to load
+        upgradeInsecureRequests: config.trustProxy ? [] : null,
       },
     },
     strictTransportSecurity: config.trustProxy ? { maxAge: HSTS_MAX_AGE_S, includeSubDomains: false } : false,
