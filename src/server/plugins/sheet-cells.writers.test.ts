@@ -15,6 +15,11 @@ import {
   writeToBuffer,
 } from '../modules/imports/workbooks/workbook-test-helpers.ts';
 import { exportGraduates } from '../modules/registry/graduates-export.ts';
+import {
+  STAFF_LISTS_SHEET,
+  writeStaffErrorWorkbook,
+  writeStaffTemplate,
+} from '../modules/staff/staff-workbooks.ts';
 import type { TOrgRow } from '../test/factories.ts';
 import { buildGraduate } from '../test/factories.ts';
 import { createTestDeps, type TTestDeps } from '../test/test-deps.ts';
@@ -115,5 +120,36 @@ describe('the cell writer in every workbook', () => {
     );
     expectAllInert(wb.getWorksheet(LISTS_SHEET)!);
     expectAllInert(wb.getWorksheet(INSTRUCTIONS_SHEET)!);
+  });
+
+  it('staff-account template: org and college names inert on its lists sheet', async () => {
+    const orgs = PAYLOADS.map((name, i) => ({ code: `T-${i}`, name, roles: ['counselor' as const] }));
+    const colleges = [{ name: '+1+1', universityName: '-2' }];
+    const wb = await loadWorkbook(await writeToBuffer((out) => writeStaffTemplate(out, { orgs, colleges })));
+    expectAllInert(wb.getWorksheet(STAFF_LISTS_SHEET)!);
+  });
+
+  it('staff-account error workbook: the upload’s header and cells inert, the row number a number', async () => {
+    const file = {
+      headerRowNo: 1,
+      headers: ['用户名', '姓名', '@SUM(A1)'],
+      columns: { username: 0, displayName: 1 },
+      rows: PAYLOADS.map((name, i) => ({
+        rowNo: i + 2,
+        values: { displayName: name },
+        cells: ['', name, '-2'],
+      })),
+    };
+    const errors = file.rows.map((r) => ({
+      rowNo: r.rowNo,
+      field: 'username' as const,
+      column: '用户名',
+      message: { zh: '必填', en: 'required' },
+    }));
+    const wb = await loadWorkbook(await writeToBuffer((out) => writeStaffErrorWorkbook(out, file, errors)));
+    const ws = wb.worksheets[0]!;
+    expectAllInert(ws);
+    expect(ws.getCell(2, 5).value).toBe(2);
+    expect(ws.getCell(2, 5).type).toBe(ExcelJS.ValueType.Number);
   });
 });
