@@ -171,6 +171,7 @@ export function OrgFormModal({ tree, actor, org, parentId, onClose }: TProps) {
           >
             <Select
               autoFocus
+              showSearch={{ optionFilterProp: 'label' }}
               options={kinds.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
               data-testid="org-kind"
             />
