@@ -59,6 +59,8 @@ export const ZCaseListQuery = ZPageQuery.extend({
   overdue: flag.optional(),
   /** only cases without a current helper */
   unpaired: flag.optional(),
+  /** only cases whose class no active counselor keeps (counselor_class, issue 22) */
+  noCounselor: flag.optional(),
   /** only cases whose 四清 flag of this kind is not clear */
   notClear: z.enum(SIQING_KEYS).optional(),
   sort: z.enum(CASE_SORTS).default('urgency'),
@@ -97,6 +99,8 @@ export const ZCaseListItem = z.object({
   holderOrgName: z.string(),
   intention: z.enum(INTENTIONS).nullable(),
   helperName: z.string().nullable(),
+  /** no active counselor keeps the case's class: nobody at school sees it in a caseload (not sent to counselors) */
+  noCounselor: z.boolean().optional(),
   lastContactAt: ts,
   /** days since the last contact (or since opening when never contacted) */
   daysSinceContact: z.number().int(),
@@ -110,6 +114,8 @@ export const ZCaseloadSummary = z.object({
   total: z.number().int(),
   overdue: z.number().int(),
   unpaired: z.number().int(),
+  /** cases whose class no active counselor keeps (absent for a counselor's own caseload) */
+  noCounselor: z.number().int().optional(),
   needsNotConfirmed: z.number().int(),
   placed: z.number().int(),
 });

@@ -5,9 +5,10 @@ import { latestLeftCohort } from '../../domain/ledger/cohort.ts';
 import { DAY_MS } from '../../domain/ledger/rules.ts';
 import type { TRole } from '../../domain/roles.ts';
 import { systemCtx, type TDeps } from '../context.ts';
-import { counselorClass, focusListCounty, orgUnit } from '../db/schema/index.ts';
+import { focusListCounty, orgUnit } from '../db/schema/index.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
 import { createUser } from '../modules/auth/users.service.ts';
+import { addCounselorToClasses } from '../modules/staff/class-assign.service.ts';
 import { createImporterAccounts, seedDemoGraduates } from './demo-import.ts';
 import { DEMO_STORY_DAYS, seedDemoLedger } from './demo-ledger.ts';
 import { seedDemoOpportunities } from './demo-opportunities.ts';
@@ -147,15 +148,12 @@ export async function seedDemo(deps: TDeps, opts: TSeedDemoOptions) {
   const counselor = await db.query.appUser.findFirst({
     where: (t, { eq }) => eq(t.username, 'gzu_counselor'),
   });
-  await db.insert(counselorClass).values(
-    [1, 2]
-      .map((n) => `计科${cohort % 100}${String(n).padStart(2, '0')}班`)
-      .map((className) => ({
-        userId: counselor!.id,
-        collegeId: ids.get('U-10657-C01')!,
-        className,
-      })),
-  );
+  // through the assignment service, as a university admin's assignment is written (audited)
+  await addCounselorToClasses(early, ctx, {
+    userId: counselor!.id,
+    collegeId: ids.get('U-10657-C01')!,
+    classNames: [1, 2].map((n) => `计科${cohort % 100}${String(n).padStart(2, '0')}班`),
+  });
   const importers = await createImporterAccounts(early, DEMO_PASSWORD);
   const size = opts.size ?? DEMO_SIZE;
   const graduates =

@@ -36,6 +36,35 @@ const clockColumns = {
   pairedAt: ledgerCase.pairedAt,
 };
 
+/** No active counselor keeps the graduate's class (counselor_class): the case is in nobody's school caseload. */
+export const noCounselorSql = sql`(not exists (select 1 from counselor_class cc
+  join app_user cu on cu.id = cc.user_id and cu.active
+  where cc.college_id = ${graduate.collegeId} and cc.class_name = ${graduate.className}))`;
+
+/** A counselor's own caseload has a counselor by definition: its statements skip the check (decision 0015). */
+export function onlyCounselorScope(scope: TScope): boolean {
+  return scope.clauses.length > 0 && scope.clauses.every((c) => c.kind === 'counselor');
+}
+
+/** Of these (college, class) pairs, those an active counselor keeps; one statement for a page of cases. */
+export async function findKeptClasses(
+  db: TDbOrTx,
+  rows: { collegeId: string | null; className: string | null }[],
+) {
+  const pairs = rows.filter((r) => r.collegeId && r.className);
+  if (pairs.length === 0) return new Set<string>();
+  const kept = await queryRows<{ collegeId: string; className: string }>(
+    db,
+    sql`select distinct cc.college_id as "collegeId", cc.class_name as "className" from counselor_class cc
+      join app_user cu on cu.id = cc.user_id and cu.active
+      where (cc.college_id, cc.class_name) in (${sql.join(
+        pairs.map((p) => sql`(${p.collegeId}::uuid, ${p.className})`),
+        sql`, `,
+      )})`,
+  );
+  return new Set(kept.map((k) => `${k.collegeId}\u0000${k.className}`));
+}
+
 /** The list's filters (besides scope) as one condition. */
 export function caseFilterWhere(q: Partial<TCaseListQuery>, rules: TLedgerRules, now: TNow): SQL | undefined {
   const conds: SQL[] = [];
@@ -50,6 +79,7 @@ export function caseFilterWhere(q: Partial<TCaseListQuery>, rules: TLedgerRules,
   if (q.intention) conds.push(eq(ledgerCase.intention, q.intention));
   if (q.overdue) conds.push(overdueSql(rules, now));
   if (q.unpaired) conds.push(sql`(${activeSql} and not ${pairedSql})`);
+  if (q.noCounselor) conds.push(noCounselorSql);
   if (q.notClear) conds.push(sql`not ${siqingSql(rules, now)[q.notClear]}`);
   return conds.length > 0 ? and(...conds) : undefined;
 }
@@ -61,6 +91,7 @@ const listColumns = {
   gender: graduate.gender,
   collegeName: graduate.collegeName,
   className: graduate.className,
+  collegeId: graduate.collegeId,
   majorName: graduate.majorName,
   level: graduate.level,
   // named by the service from the process's name directory (orgs/display-names.ts), not per row here
@@ -177,6 +208,9 @@ export async function summarizeCases(
         total: sql<number>`count(*)::int`,
         overdue: sql<number>`(count(*) filter (where ${overdueSql(rules, NOW)}))::int`,
         unpaired: sql<number>`(count(*) filter (where ${activeSql} and not ${pairedSql}))::int`,
+        noCounselor: onlyCounselorScope(scope)
+          ? sql<null>`null::int`
+          : sql<number>`(count(*) filter (where ${noCounselorSql}))::int`,
         needsNotConfirmed: sql<number>`(count(*) filter (where not ${s.needs}))::int`,
         placed: sql<number>`(count(*) filter (where ${placedSql}))::int`,
       })
@@ -190,6 +224,7 @@ export async function summarizeCases(
     total: Number(row?.total ?? 0),
     overdue: Number(row?.overdue ?? 0),
     unpaired: Number(row?.unpaired ?? 0),
+    ...(row?.noCounselor == null ? {} : { noCounselor: Number(row.noCounselor) }),
     needsNotConfirmed: Number(row?.needsNotConfirmed ?? 0),
     placed: Number(row?.placed ?? 0),
   };

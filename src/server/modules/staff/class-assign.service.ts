@@ -7,7 +7,7 @@ import type {
 } from '../../../domain/api/staff.ts';
 import type { TCtx, TDeps } from '../../context.ts';
 import type { TDbOrTx } from '../../db/client.ts';
-import { counselorClass, orgUnit } from '../../db/schema/index.ts';
+import { appUser, counselorClass, orgUnit } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { appendCaseEvents, type TNewCaseEvent } from '../ledger/case-events.repo.ts';
@@ -251,4 +251,46 @@ export async function applyClassChanges(
     );
   }
   return result;
+}
+
+/**
+ * Add a counselor to classes of a college beside whoever keeps them already, without the admin check: for
+ * callers that have checked scope themselves (the staff import) or act as the system (the demo seed, CLI).
+ */
+export async function addCounselorToClasses(
+  deps: TDeps,
+  ctx: TCtx,
+  input: { userId: string; collegeId: string; classNames: string[] },
+): Promise<TClassAssignResult> {
+  return deps.database.db.transaction(async (tx) => {
+    const [person] = await tx
+      .select({ name: appUser.displayName })
+      .from(appUser)
+      .where(eq(appUser.id, input.userId))
+      .limit(1);
+    const [college] = await tx
+      .select({ name: orgUnit.name })
+      .from(orgUnit)
+      .where(eq(orgUnit.id, input.collegeId))
+      .limit(1);
+    if (!person || !college)
+      throw new AppError('not_found', '未找到辅导员或院系 / Counselor or college not found');
+    const changes: TClassChange[] = [];
+    for (const className of input.classNames) {
+      const key = { collegeId: input.collegeId, className };
+      await repo.lockClass(tx, key);
+      const before = (await repo.listClassCounselors(tx, repo.classWhere(key))).map((p) => ({
+        userId: p.userId,
+        name: p.name,
+      }));
+      if (before.some((p) => p.userId === input.userId)) continue;
+      changes.push({
+        ...key,
+        collegeName: college.name,
+        before,
+        after: [...before, { userId: input.userId, name: person.name }],
+      });
+    }
+    return applyClassChanges(deps, tx, ctx, changes);
+  });
 }

@@ -292,3 +292,27 @@ describe('class assignments', () => {
     expect(viaRoute.statusCode).toBe(403);
   });
 });
+
+describe('the ledger warns about cases without a counselor', () => {
+  it('flags them in the admin’s list, filters and counts them, and leaves the counselor’s caseload alone', async () => {
+    const className = `空班${uniq()}`;
+    const { caseId } = await world.addCase({ className });
+    const list = (await call('GET', '/api/cases?noCounselor=true&pageSize=100', cookies.adminA)).json();
+    expect(list.items.map((i: { id: string }) => i.id)).toContain(caseId);
+    expect(list.items.every((i: { noCounselor: boolean }) => i.noCounselor)).toBe(true);
+    const all = (await call('GET', '/api/cases?pageSize=100', cookies.adminA)).json();
+    expect(all.items.some((i: { noCounselor: boolean }) => !i.noCounselor)).toBe(true);
+    const summary = (await call('GET', '/api/cases/summary', cookies.adminA)).json();
+    expect(summary.noCounselor).toBe(list.total);
+    // once a counselor keeps the class, the warning goes
+    await setClassCounselors(deps, await ctxOf(deps, world.admin), {
+      collegeId: world.college.id,
+      className,
+      counselorUserIds: [world.counselor.id],
+    });
+    const after = (await call('GET', '/api/cases/summary', cookies.adminA)).json();
+    expect(after.noCounselor).toBe(summary.noCounselor - 1);
+    const mine = (await call('GET', '/api/cases/summary', cookies.counselor)).json();
+    expect(mine.noCounselor).toBeUndefined();
+  });
+});
