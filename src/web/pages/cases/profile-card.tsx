@@ -98,7 +98,8 @@ export function ProfileCard({ detail, canEdit }: { detail: TCaseDetail; canEdit:
       children:
         g.difficultyCode && DIFFICULTY_CODES.has(g.difficultyCode)
           ? t(`graduates.difficulties.${g.difficultyCode as '0'}`)
-          : (g.difficultyCode ?? none),
+          : // null flag: the field rule withholds registry-derived fields from this user
+            (g.difficultyCode ?? (g.isRegisteredPoor === null ? t('cases.profile.withheld') : none)),
     },
     {
       key: 'flags',
@@ -125,7 +126,11 @@ export function ProfileCard({ detail, canEdit }: { detail: TCaseDetail; canEdit:
               <Tag color="orange">{t('cases.profile.focusCounty')}</Tag>
             </Tooltip>
           )}
-          {!g.isRegisteredPoor && !g.isFocusCounty && none}
+          {g.isRegisteredPoor === null && g.isTarget && !g.isFocusCounty ? (
+            <Tag>{t('cases.profile.targetWithheld')}</Tag>
+          ) : (
+            !g.isRegisteredPoor && !g.isFocusCounty && none
+          )}
         </Flex>
       ),
     },
