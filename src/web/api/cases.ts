@@ -37,6 +37,8 @@ export type TCaseFilterSearch = {
   intention?: TIntention;
   overdue?: 'true';
   unpaired?: 'true';
+  /** cases whose class no active counselor keeps (issue 22) */
+  noCounselor?: 'true';
   notClear?: TSiqingKey;
 };
 
@@ -78,6 +80,7 @@ export function caseFilterQuery(f: TCaseFilterSearch): Record<string, string | u
     intention: f.intention,
     overdue: f.overdue,
     unpaired: f.unpaired,
+    noCounselor: f.noCounselor,
     notClear: f.notClear,
   };
 }

@@ -29,6 +29,7 @@ describe('navFor', () => {
             'graduates',
             'cases',
             'pairing',
+            'classes',
             'handover',
             'siqing',
             'ledgerRules',
@@ -74,7 +75,16 @@ describe('navFor', () => {
 
   it('shows account administration only to roles that manage users', () => {
     expect(keys(['system_admin'])).toContain('users');
-    expect(keys(['university_admin', 'ministry', 'province_education'])).not.toContain('users');
+    // issue 22: universities and provincial departments manage their own staff (account-scope.ts)
+    for (const role of ['university_admin', 'province_education', 'province_hrss', 'poverty_office'] as const)
+      expect(keys([role])).toContain('users');
+    expect(keys(['ministry', 'counselor', 'helper', 'county_hrss'])).not.toContain('users');
+  });
+
+  it('shows the class assignment page to university admins only', () => {
+    expect(keys(['university_admin'])).toContain('classes');
+    for (const role of ['counselor', 'helper', 'system_admin', 'province_education'] as const)
+      expect(keys([role])).not.toContain('classes');
   });
 
   it('shows posts and the 52-county zone to every staff role that reads opportunities', () => {

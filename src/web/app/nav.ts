@@ -12,6 +12,7 @@ export type TPageKey =
   | 'graduates'
   | 'cases'
   | 'pairing'
+  | 'classes'
   | 'handover'
   | 'siqing'
   | 'ledgerRules'
@@ -50,6 +51,8 @@ export const NAV: readonly TNavItem[] = [
   { kind: 'page', key: 'graduates', path: '/graduates', permission: 'graduates.read' },
   { kind: 'page', key: 'cases', path: '/cases', permission: 'cases.read' },
   { kind: 'page', key: 'pairing', path: '/pairing', permission: 'cases.pair' },
+  // counselors see cases through the classes they keep (issue 22)
+  { kind: 'page', key: 'classes', path: '/classes', permission: 'classes.assign' },
   { kind: 'page', key: 'handover', path: '/handover', permission: 'cases.handover' },
   { kind: 'page', key: 'siqing', path: '/siqing', permission: 'cases.read' },
   { kind: 'page', key: 'ledgerRules', path: '/ledger/rules', permission: 'ledger.settings' },

@@ -29,6 +29,7 @@ const PAGES: Record<TPageKey, LazyExoticComponent<ComponentType>> = {
   graduates: page(() => import('../pages/graduates/graduates.page.tsx'), 'GraduatesPage'),
   cases: page(() => import('../pages/cases/cases.page.tsx'), 'CasesPage'),
   pairing: page(() => import('../pages/pairing/pairing.page.tsx'), 'PairingPage'),
+  classes: page(() => import('../pages/classes/classes.page.tsx'), 'ClassesPage'),
   handover: page(() => import('../pages/handover/handover.page.tsx'), 'HandoverPage'),
   siqing: page(() => import('../pages/siqing/siqing.page.tsx'), 'SiqingPage'),
   ledgerRules: page(() => import('../pages/ledger-rules/ledger-rules.page.tsx'), 'LedgerRulesPage'),

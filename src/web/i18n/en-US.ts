@@ -11,6 +11,7 @@ import { meJobsEn } from './me-jobs.en-US.ts';
 import { notificationsEn } from './notifications.en-US.ts';
 import { opportunitiesEn } from './opportunities.en-US.ts';
 import { pairingEn } from './pairing.en-US.ts';
+import { staffEn } from './staff.en-US.ts';
 import { siqingEn } from './siqing.en-US.ts';
 import type { TMessages } from './zh-CN.ts';
 
@@ -30,6 +31,7 @@ export const enUS: TMessages = {
     graduates: 'Graduates',
     cases: 'Case files',
     pairing: 'Helper pairing',
+    classes: 'Class counselors',
     handover: 'HRSS handover',
     siqing: 'Four clears',
     ledgerRules: 'Service-level rules',
@@ -61,6 +63,7 @@ export const enUS: TMessages = {
     graduates: 'Filter, count, look up and export the target graduates',
     cases: 'My caseload: individual plans, follow-ups, measures and overdue items',
     pairing: 'One-to-one help by leaders and cadres: coverage, suggestions, bulk pairing, reassignment',
+    classes: 'Assign counselors to the rosters’ classes, see classes without one, hand over',
     handover: 'Hand graduates still without a job after leaving school to their home county HRSS bureau',
     siqing: 'Profile, needs, measures and progress: the four clears per unit',
     ledgerRules: 'Periods for pairing, follow-up, the four clears and escalation, and the leaving date',
@@ -438,6 +441,7 @@ export const enUS: TMessages = {
   handover: handoverEn,
   siqing: siqingEn,
   pairing: pairingEn,
+  staff: staffEn,
   opportunities: opportunitiesEn,
   employers: employersEn,
 };

@@ -11,6 +11,7 @@ import { meJobsZh } from './me-jobs.zh-CN.ts';
 import { notificationsZh } from './notifications.zh-CN.ts';
 import { opportunitiesZh } from './opportunities.zh-CN.ts';
 import { pairingZh } from './pairing.zh-CN.ts';
+import { staffZh } from './staff.zh-CN.ts';
 import { siqingZh } from './siqing.zh-CN.ts';
 
 /** Simplified Chinese, the reference language: en-US.ts must have exactly these keys (see i18n.test.ts). */
@@ -31,6 +32,7 @@ export const zhCN = {
     graduates: '毕业生名单',
     cases: '帮扶台账',
     pairing: '一帮一结对',
+    classes: '班级辅导员',
     handover: '移交人社',
     siqing: '四清台账',
     ledgerRules: '服务时限规则',
@@ -62,6 +64,7 @@ export const zhCN = {
     graduates: '目标群体毕业生的筛选、统计、查看与导出',
     cases: '我的台账：一人一策、跟踪服务、帮扶举措与逾期提醒',
     pairing: '校领导和处级以上干部一对一帮扶：覆盖情况、智能推荐、批量结对与改派',
+    classes: '为名单中的班级分配辅导员，查看无辅导员的班级，整体移交',
     handover: '离校未就业毕业生按生源县移交县级人社部门，实名接续帮扶',
     siqing: '人员底数、就业需求、帮扶举措、求职进展“四清”按单位统计',
     ledgerRules: '结对、跟踪服务、四清与逾期升级的时限，以及离校日期',
@@ -429,6 +432,7 @@ export const zhCN = {
   handover: handoverZh,
   siqing: siqingZh,
   pairing: pairingZh,
+  staff: staffZh,
   opportunities: opportunitiesZh,
   employers: employersZh,
 };

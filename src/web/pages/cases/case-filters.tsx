@@ -16,7 +16,7 @@ type TProps = {
 
 export function CaseFilters({ search, onChange, onReset }: TProps) {
   const { t } = useTranslation();
-  const toggle = (key: 'overdue' | 'unpaired', label: string) => (
+  const toggle = (key: 'overdue' | 'unpaired' | 'noCounselor', label: string) => (
     <Space size={6}>
       <Switch
         checked={search[key] === 'true'}
@@ -93,6 +93,7 @@ export function CaseFilters({ search, onChange, onReset }: TProps) {
       />
       {toggle('overdue', t('cases.filters.overdueOnly'))}
       {toggle('unpaired', t('cases.filters.unpairedOnly'))}
+      {toggle('noCounselor', t('staff.ledger.noCounselorFilter'))}
       <Button onClick={onReset} data-testid="filter-reset">
         {t('common.reset')}
       </Button>

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, SwapOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Space, Typography } from 'antd';
+import { Button, Card, Flex, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -79,7 +79,16 @@ export function CaseHeader({ detail, canEdit }: { detail: TCaseDetail; canEdit: 
         {handed && <ResponsiblePerson detail={detail} canEdit={canEdit} />}
         <Typography.Text>
           {t('cases.labelled', { label: t('cases.counselors') })}
-          {detail.counselors.length > 0 ? detail.counselors.join('、') : t('cases.noCounselor')}
+          {detail.counselors.length > 0 ? (
+            detail.counselors.join('、')
+          ) : (
+            // nobody keeps the class: the case is in no counselor's caseload (issue 22)
+            <Tooltip title={t('staff.ledger.noCounselorHint')}>
+              <Typography.Text type="warning" strong data-testid="case-no-counselor">
+                ⚠ {t('cases.noCounselor')}
+              </Typography.Text>
+            </Tooltip>
+          )}
         </Typography.Text>
       </Flex>
       <Flex gap="large" wrap style={{ marginTop: 12 }} align="center">

@@ -35,6 +35,7 @@ export function parseCaseSearch(params: URLSearchParams): TCaseSearch {
   if (intention) search.intention = intention;
   if (params.get('overdue') === 'true') search.overdue = 'true';
   if (params.get('unpaired') === 'true') search.unpaired = 'true';
+  if (params.get('noCounselor') === 'true') search.noCounselor = 'true';
   const notClear = oneOf(SIQING_KEY_LIST, params.get('notClear'));
   if (notClear) search.notClear = notClear;
   const sort = oneOf(CASE_SORT_LIST, params.get('sort'));
@@ -57,6 +58,7 @@ export function toCaseSearchParams(search: TCaseSearch): URLSearchParams {
   put('intention', search.intention);
   put('overdue', search.overdue);
   put('unpaired', search.unpaired);
+  put('noCounselor', search.noCounselor);
   put('notClear', search.notClear);
   if (search.sort && search.sort !== DEFAULT_SORT) params.set('sort', search.sort);
   if (search.order === 'desc') params.set('order', 'desc');
@@ -72,10 +74,17 @@ export function caseFiltersOf(search: TCaseSearch): TCaseFilterSearch {
 }
 
 /** The filters the summary cards toggle; the cards count over the other filters so they stay comparable. */
-export const CARD_FILTERS = ['overdue', 'unpaired', 'notClear', 'status'] as const;
+export const CARD_FILTERS = ['overdue', 'unpaired', 'noCounselor', 'notClear', 'status'] as const;
 
 export function summaryFiltersOf(search: TCaseSearch): TCaseFilterSearch {
-  const { overdue: _o, unpaired: _u, notClear: _n, status: _s, ...rest } = caseFiltersOf(search);
+  const {
+    overdue: _o,
+    unpaired: _u,
+    noCounselor: _c,
+    notClear: _n,
+    status: _s,
+    ...rest
+  } = caseFiltersOf(search);
   return rest;
 }
 

@@ -4,25 +4,28 @@ import type { TCaseloadSummary } from '../../../domain/api/ledger.ts';
 import type { TCaseFilterSearch, TCaseSearch } from '../../api/cases.ts';
 
 type TCard = keyof TCaseloadSummary;
-const CARDS: TCard[] = ['total', 'overdue', 'unpaired', 'needsNotConfirmed', 'placed'];
+const CARDS: TCard[] = ['total', 'overdue', 'unpaired', 'noCounselor', 'needsNotConfirmed', 'placed'];
 
 /** The filter each card stands for; `total` clears the card filters. */
 const CARD_PATCH: Record<TCard, Partial<TCaseFilterSearch>> = {
   total: {},
   overdue: { overdue: 'true' },
   unpaired: { unpaired: 'true' },
+  noCounselor: { noCounselor: 'true' },
   needsNotConfirmed: { notClear: 'needs' },
   placed: { status: 'placed' },
 };
 const CLEAR: Partial<TCaseFilterSearch> = {
   overdue: undefined,
   unpaired: undefined,
+  noCounselor: undefined,
   notClear: undefined,
   status: undefined,
 };
 
 function isActive(card: TCard, search: TCaseSearch): boolean {
-  if (card === 'total') return !search.overdue && !search.unpaired && !search.notClear && !search.status;
+  if (card === 'total')
+    return !search.overdue && !search.unpaired && !search.noCounselor && !search.notClear && !search.status;
   return Object.entries(CARD_PATCH[card]).every(([k, v]) => search[k as keyof TCaseSearch] === v);
 }
 
@@ -47,12 +50,13 @@ export function CaseSummaryCards({
     total: undefined,
     overdue: token.colorError,
     unpaired: token.colorWarning,
+    noCounselor: token.colorWarning,
     needsNotConfirmed: token.colorWarning,
     placed: token.colorSuccess,
   };
   return (
     <div className="stat-grid" style={{ marginBottom: 16 }} data-testid="case-summary">
-      {CARDS.map((card) => {
+      {CARDS.filter((card) => card !== 'noCounselor' || summary?.noCounselor !== undefined).map((card) => {
         const active = isActive(card, search);
         const toggle = () => onFilter(active && card !== 'total' ? CLEAR : { ...CLEAR, ...CARD_PATCH[card] });
         return (

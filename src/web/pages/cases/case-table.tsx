@@ -1,4 +1,4 @@
-import { Flex, Table, Tooltip, Typography } from 'antd';
+import { Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Key, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,6 +50,13 @@ export function CaseTable(props: TProps) {
           <Typography.Text strong style={{ color: 'inherit' }}>
             {c.name}
           </Typography.Text>
+          {c.noCounselor && (
+            <Tooltip title={t('staff.ledger.noCounselorHint')}>
+              <Tag color="warning" style={{ marginInlineStart: 4 }} data-testid="case-no-counselor">
+                {t('staff.ledger.noCounselor')}
+              </Tag>
+            </Tooltip>
+          )}
         </Link>
       ),
     },

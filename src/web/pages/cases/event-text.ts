@@ -62,6 +62,15 @@ export function describeEvent(
         d.previousHelperName && `← ${str(d.previousHelperName)}`,
         d.reason ?? d.endReason,
       );
+    case 'counselor': {
+      const names = (v: unknown) =>
+        Array.isArray(v) && v.length ? v.join('、') : t('staff.timeline.nobody');
+      return join(
+        t('staff.timeline.counselorText', { className: str(d.className), to: names(d.counselorNames) }),
+        `← ${names(d.previousCounselorNames)}`,
+        d.reason,
+      );
+    }
     case 'handover':
       return join(d.toOrgName ?? d.orgName ?? d.holderOrgName, d.note);
     case 'responsible':

@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { ErrorState } from '../../components/states.tsx';
 import { ResetPasswordModal } from './reset-password-modal.tsx';
 import { serverMessage } from './server-message.ts';
+import { StaffImportModal } from './staff-import-modal.tsx';
 import { UserCreateModal } from './user-create-modal.tsx';
 import { UserEditModal } from './user-edit-modal.tsx';
 import { type TFilterPatch, UserFilters } from './user-filters.tsx';
@@ -26,6 +27,7 @@ export function UsersPage() {
   const selfId = me.data?.id ?? '';
 
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [editing, setEditing] = useState<TUserListItem | null>(null);
   const [resetting, setResetting] = useState<TUserListItem | null>(null);
   const update = useUpdateUser();
@@ -71,14 +73,19 @@ export function UsersPage() {
       <PageHeader
         title={t('nav.users')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="user-create"
-          >
-            {t('users.create')}
-          </Button>
+          <Space>
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="staff-import">
+              {t('staff.import.open')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="user-create"
+            >
+              {t('users.create')}
+            </Button>
+          </Space>
         }
       />
       <UserFilters
@@ -104,6 +111,7 @@ export function UsersPage() {
         />
       )}
       <UserCreateModal open={creating} onClose={() => setCreating(false)} />
+      <StaffImportModal open={importing} onClose={() => setImporting(false)} />
       <UserEditModal user={editing} isSelf={editing?.id === selfId} onClose={() => setEditing(null)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </>
