@@ -66,6 +66,8 @@ export const auditEn = {
       update: 'Account updated',
       unlock: 'Account unlocked',
       reset_password: 'Password reset',
+      import: 'Accounts imported',
+      assign_classes: 'Counselor classes assigned or reassigned',
     },
     graduate: {
       reveal_id: 'Viewed full ID number',
@@ -158,5 +160,6 @@ export const auditEn = {
     notification: 'Notification',
     overdue_item: 'Overdue item',
     push: 'Post push',
+    counselor_class: 'Counselor class',
   },
 };

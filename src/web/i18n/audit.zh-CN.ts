@@ -62,6 +62,8 @@ export const auditZh = {
       update: '修改账户',
       unlock: '解除锁定',
       reset_password: '重置密码',
+      import: '批量导入账户',
+      assign_classes: '分配或改派辅导员班级',
     },
     graduate: {
       reveal_id: '查看完整身份证号',
@@ -146,5 +148,6 @@ export const auditZh = {
     notification: '消息通知',
     overdue_item: '逾期事项',
     push: '岗位推送',
+    counselor_class: '辅导员班级',
   },
 };

@@ -242,7 +242,7 @@ export async function applyClassChanges(
       tx,
       ctx,
       {
-        action: 'counselor_class.assign',
+        action: 'user.assign_classes',
         entityType: 'counselor_class',
         after: { changes: audited },
         ...(reason ? { reason } : {}),

@@ -263,7 +263,7 @@ describe('class assignments', () => {
     const audit = await deps.database.db
       .select()
       .from(auditEvent)
-      .where(eq(auditEvent.action, 'counselor_class.assign'));
+      .where(eq(auditEvent.action, 'user.assign_classes'));
     expect(audit.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -39,6 +39,8 @@ export const KNOWN_ACTIONS = [
   'user.update',
   'user.unlock',
   'user.reset_password',
+  'user.import',
+  'user.assign_classes',
   'graduate.reveal_id',
   'graduate.reveal_phone',
   'graduate.reveal_refused',
@@ -116,6 +118,7 @@ export const ENTITY_TYPES = [
   'notification',
   'overdue_item',
   'push',
+  'counselor_class',
 ] as const;
 export type TEntityType = (typeof ENTITY_TYPES)[number];
 
