@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(async () => deps.close());
 
 const rows = <T>(q: ReturnType<typeof sql>) => queryRows<T>(deps.database.db, q);
-const ms = (v: Date | string | null) => (v === null ? null : new Date(v).getTime());
+const ms = (v: Date | string | null | undefined) => (v == null ? null : new Date(v).getTime());
 
 describe('the demo calendar', () => {
   it('shows the latest cohort that has left school, not the 2020 one', async () => {
