@@ -28,12 +28,13 @@ type TProps<T> = {
 
 /** What a column shows for a row, as the table would render it. */
 export function cellOf<T>(column: ColumnType<T>, row: T, index: number): ReactNode {
-  const path = column.dataIndex;
+  // antd's DataIndex is a deep path type; narrowing it with Array.isArray makes tsc run out of memory
+  const path = column.dataIndex as string | number | readonly (string | number)[] | undefined;
   const value =
     path === undefined
       ? undefined
       : (Array.isArray(path) ? path : [path]).reduce<unknown>(
-          (node, key) => (node as Record<string, unknown> | undefined)?.[key as string],
+          (node, key) => (node as Record<string | number, unknown> | undefined)?.[key],
           row,
         );
   const rendered = column.render ? column.render(value, row, index) : (value as ReactNode);

@@ -43,6 +43,7 @@ export const NAV_ICONS: Record<TPageKey | TGroupKey, ReactNode> = {
   employerPortal: <ContainerOutlined />,
   graduates: <IdcardOutlined />,
   cases: <FileDoneOutlined />,
+  classes: <TeamOutlined />,
   pairing: <LinkOutlined />,
   handover: <SendOutlined />,
   siqing: <CheckSquareOutlined />,

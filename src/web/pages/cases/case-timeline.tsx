@@ -39,6 +39,7 @@ const ICONS: Record<TCaseEventKind, ReactNode> = {
   pairing: <TeamOutlined />,
   handover: <SendOutlined />,
   responsible: <UserSwitchOutlined />,
+  counselor: <UserSwitchOutlined />,
   file: <PaperClipOutlined />,
   note: <EditOutlined />,
   push: <BellOutlined />,

@@ -112,6 +112,10 @@ export function NotificationsPage() {
     },
   ];
 
+  // the message first: it is the card's title
+  const cardColumns: ColumnsType<TNotification> = columns
+    .slice(2, 3)
+    .concat(columns.slice(0, 2), columns.slice(3));
   const empty = (
     <Empty
       image={Empty.PRESENTED_IMAGE_SIMPLE}
@@ -156,7 +160,7 @@ export function NotificationsPage() {
       ) : phone ? (
         // a phone: each notice a card, its message as the title
         <RowCards<TNotification>
-          columns={[columns[2]!, ...columns.filter((_, i) => i !== 2)]}
+          columns={cardColumns}
           dataSource={list.data?.items ?? []}
           rowKey={(n) => n.id}
           loading={list.isFetching}
