@@ -127,7 +127,7 @@ export function dueItems(c: TCaseDates, rules: TLedgerRules, now: Date): TDueIte
   const cadence = plus(c.lastContactAt ?? c.openedAt, rules.followUpEveryDays);
   const followUp = c.nextFollowUpDue && c.nextFollowUpDue < cadence ? c.nextFollowUpDue : cadence;
   // an agreed date entered before the case was opened (a back-dated follow-up) is due at opening, not before
-  items.push({ rule: 'follow_up', dueAt: followUp < c.openedAt ? c.openedAt : followUp });
+  items.push({ rule: 'follow_up', dueAt: new Date(Math.max(followUp.getTime(), c.openedAt.getTime())) });
   items.push({ rule: 'measure', dueAt: plus(c.lastMeasureAt ?? c.openedAt, rules.measurePeriodDays) });
   const needsDue = needsDueAt(c, rules);
   const confirmed =

@@ -11,8 +11,8 @@ import { meJobsEn } from './me-jobs.en-US.ts';
 import { notificationsEn } from './notifications.en-US.ts';
 import { opportunitiesEn } from './opportunities.en-US.ts';
 import { pairingEn } from './pairing.en-US.ts';
-import { staffEn } from './staff.en-US.ts';
 import { siqingEn } from './siqing.en-US.ts';
+import { staffEn } from './staff.en-US.ts';
 import type { TMessages } from './zh-CN.ts';
 
 export const enUS: TMessages = {

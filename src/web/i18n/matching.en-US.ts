@@ -55,12 +55,14 @@ export const matchingEn: typeof matchingZh = {
     post: 'Post',
     channels: 'Channels',
     unreachable: '(cannot reach the graduate)',
-    noneReachable: 'The graduate has neither an account nor a phone on file yet: a push would fail. Record a phone first.',
+    noneReachable:
+      'The graduate has neither an account nor a phone on file yet: a push would fail. Record a phone first.',
     channelsRequired: 'Choose at least one channel',
     note: 'Why this post (the graduate sees it)',
     notePlaceholder: 'e.g. matches the major, close to home — apply soon',
     confirm: 'Push',
-    limitHint: 'At most {{limit}} posts per graduate per day ({{used}} today); a post goes once per channel (a failed one can be pushed again).',
+    limitHint:
+      'At most {{limit}} posts per graduate per day ({{used}} today); a post goes once per channel (a failed one can be pushed again).',
     resultTitle: 'Push result',
     close: 'Done',
   },

@@ -11,8 +11,8 @@ import { meJobsZh } from './me-jobs.zh-CN.ts';
 import { notificationsZh } from './notifications.zh-CN.ts';
 import { opportunitiesZh } from './opportunities.zh-CN.ts';
 import { pairingZh } from './pairing.zh-CN.ts';
-import { staffZh } from './staff.zh-CN.ts';
 import { siqingZh } from './siqing.zh-CN.ts';
+import { staffZh } from './staff.zh-CN.ts';
 
 /** Simplified Chinese, the reference language: en-US.ts must have exactly these keys (see i18n.test.ts). */
 export const zhCN = {

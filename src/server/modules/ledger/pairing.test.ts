@@ -347,7 +347,7 @@ describe('coverage and the unpaired list', () => {
     const leader = await u.helper(u.uni, '钱校长');
     const cadre = await u.helper(u.c1, '孙书记');
     const county = await buildOrg(deps, { kind: 'county_hrss', regionCode: '520526' });
-    const [active, placed, open, paused, gone] = [
+    const [active, placed, _open, paused, gone] = [
       await u.addCase(u.c1),
       await u.addCase(u.c1),
       await u.addCase(u.c2),
