@@ -194,6 +194,9 @@ const EXEMPT = [
   // handover preview/commit and a batch: handover.test.ts checks permission, own university and the leaving date
   '/api/handovers/preview',
   '/api/handovers/{id}',
+  // the bureau's responsible person: handover.test.ts checks holder only, own staff, not at school
+  '/api/cases/{id}/responsible',
+  '/api/cases/{id}/responsible-candidates',
   // pairing writes and a case's history: pairing.routes.test.ts checks permission, own university and case scope
   '/api/pairing/suggest',
   '/api/pairing/assign',

@@ -91,7 +91,7 @@ describe('migrated schema', () => {
 });
 
 describe('reference data', () => {
-  it('is loaded: every region, the 52 focus counties, the code tables and the support pairs', async () => {
+  it('is loaded: every region, the 52 focus counties, the code tables, the support pairs and the university list', async () => {
     expect(await countOf('region')).toBe(3348);
     expect(await countOf('region')).toBe(csvRows('regions.csv'));
     const [provinces] = await rows<{ n: unknown }>(sql`select count(*) as n from region where level = 1`);
@@ -104,7 +104,8 @@ describe('reference data', () => {
         csvRows('difficulty-categories.csv') +
         csvRows('employer-nature-codes.csv') +
         csvRows('majors-undergraduate.csv') +
-        csvRows('majors-vocational.csv'),
+        csvRows('majors-vocational.csv') +
+        csvRows('universities-2020.csv'),
     );
   });
 
@@ -140,6 +141,7 @@ describe('reference data', () => {
         'employer-nature-codes.csv',
         'majors-undergraduate.csv',
         'majors-vocational.csv',
+        'universities-2020.csv',
       ].sort(),
     );
     expect(await Promise.all(tables.map(countOf))).toEqual(before);
