@@ -1,10 +1,10 @@
 /**
  * Browser suite: starts its own server (fresh embedded database, demo seed) and walks the main journeys
- * in Debian Chromium. Run with `npm run test:e2e`; screenshots land in e2e/screenshots/.
+ * in Debian Chromium. Run with `npm run test:e2e`; screenshots land in e2e/screenshots/. The deploy journey
+ * (deploy.journey.ts) runs a second, production server on a fresh PostgreSQL database (E2E_DATABASE_URL).
  */
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
@@ -13,26 +13,24 @@ import {
   menuLabels,
   menuText,
   openPage,
-  openPopconfirm,
   pickOption,
   revealTreeNode,
   SCREENSHOT_DIR,
   screenshot,
-  statisticValue,
   submitLogin,
   visibleText,
 } from './browser.ts';
 import { caseFileJourney } from './case-file.journey.ts';
 import { caseloadJourney } from './caseload.journey.ts';
+import { deployJourney } from './deploy.journey.ts';
 import { FIRST, SCIENTIFIC_ID, SECOND, type TImportFiles, writeImportFiles } from './fixtures.ts';
+import { batchStat, commitBatch, uploadAndStage } from './import-steps.ts';
 import { opportunitiesJourney } from './opportunities.journey.ts';
 import { phoneLayoutJourney } from './phone-layout.journey.ts';
 import { selfServiceJourney } from './self-service.journey.ts';
 import { startTestServer, type TTestServer } from './server.ts';
 
 const JOURNEY_TIMEOUT_MS = 90_000;
-/** Parsing a small file or committing it (which re-derives target flags) waits on the server, not the UI. */
-const IMPORT_TIMEOUT_MS = 45_000;
 
 let server: TTestServer | undefined;
 let browser: Browser | undefined;
@@ -279,49 +277,6 @@ journey('system admin reviews the audit log and verifies the hash chain', async 
   await screenshot(page, '09-audit-verified');
 });
 
-/** From the imports list: open the upload panel, choose `file`, send it, and wait until the batch is staged. */
-async function uploadAndStage(page: Page, file: string) {
-  await page.getByTestId('upload-open').click();
-  const panel = page.getByRole('dialog').filter({ hasText: '上传名单' });
-  await panel.locator('input[type=file]').setInputFiles(file);
-  await panel.getByText(path.basename(file), { exact: true }).waitFor();
-  await page.getByTestId('upload-submit').click();
-  await page.waitForURL(/\/imports\/[0-9a-f-]{36}/);
-  // the router swaps pages in a transition, so the list (whose rows carry status tags too) may linger a moment:
-  // wait for the batch page's own header and summary
-  await page
-    .locator('.page-header h3')
-    .filter({ hasText: path.basename(file) })
-    .waitFor();
-  // the page polls while the server parses; the preview appears once the batch is staged
-  await page
-    .getByTestId('batch-summary')
-    .getByTestId('batch-status-staged')
-    .waitFor({ timeout: IMPORT_TIMEOUT_MS });
-}
-
-/** The number on one of the batch page's count cards (总行数, 新增 … 匹配目标群体). */
-function batchStat(page: Page, key: string): Promise<string> {
-  return statisticValue(page.getByTestId(`batch-stat-${key}`));
-}
-
-/** 提交, confirm it, wait for the committed state; returns the confirmation's question. */
-async function commitBatch(page: Page): Promise<string> {
-  await page.getByTestId('batch-commit').click();
-  const confirm = openPopconfirm(page);
-  const question = await visibleText(confirm.locator('.ant-popconfirm-title'));
-  await confirm.locator('.ant-btn-primary').click();
-  const committed = page.getByTestId('batch-summary').getByTestId('batch-status-committed');
-  await committed.waitFor({ timeout: IMPORT_TIMEOUT_MS });
-  assert.equal(await visibleText(committed), '已提交');
-  assert.equal(
-    await page.getByTestId('batch-commit').count(),
-    0,
-    'a committed batch cannot be committed again',
-  );
-  return question;
-}
-
 /** On the graduate list, search a name and wait until the list holds just that person; returns their row. */
 async function findGraduate(page: Page, name: string) {
   const box = page.getByTestId('graduate-filters').getByPlaceholder('搜索姓名或学号');
@@ -479,3 +434,4 @@ caseFileJourney(journey);
 selfServiceJourney(journey);
 phoneLayoutJourney(journey);
 opportunitiesJourney(journey);
+deployJourney(() => browser);

@@ -41,12 +41,40 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
-/** The caller's environment minus anything that would point the server away from a fresh embedded database. */
-function serverEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...overrides };
+/**
+ * The caller's environment minus anything that would point the server away from a fresh embedded database;
+ * `overrides` (e.g. a production deployment's DATABASE_URL and key) are applied last.
+ */
+export function serverEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.DATABASE_URL;
   delete env.BANGFU_SECRET_KEY;
-  return env;
+  delete env.AUDIT_CHECKPOINT_FILE;
+  return { ...env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...overrides };
+}
+
+/** Run one `bangfu` CLI command to its end; resolves with its exit code and everything it printed. */
+export function runBangfu(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/bangfu.mjs', ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: serverEnv(env),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      stdout += c.toString('utf8');
+    });
+    child.stderr?.on('data', (c: Buffer) => {
+      stderr += c.toString('utf8');
+    });
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 function exited(child: ChildProcess): boolean {
@@ -67,9 +95,9 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 /**
  * Start `bangfu serve` as a child process on a free port with a fresh embedded database in a temp DATA_DIR,
  * and resolve once /api/health answers 200. The child leads its own process group so stop() can end it
- * and anything it spawned.
+ * and anything it spawned. `env` points it elsewhere (the deploy journey: production on PostgreSQL).
  */
-export async function startTestServer(): Promise<TTestServer> {
+export async function startTestServer(env: Record<string, string> = {}): Promise<TTestServer> {
   const port = await findFreePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bangfu-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -84,6 +112,7 @@ export async function startTestServer(): Promise<TTestServer> {
       DATA_DIR: dataDir,
       LEDGER_TICK_MINUTES: '0',
       PUSH_DISPATCH_MINUTES: '0',
+      ...env,
     }),
   });
   const collect = (chunk: Buffer) => {
