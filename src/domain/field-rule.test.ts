@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fieldsFor, latestLeftCohort, type TFieldContext } from './field-rule.ts';
+import {
+  fieldsFor,
+  latestLeftCohort,
+  MIN_AGGREGATE_CELL,
+  registryCountVisible,
+  type TFieldContext,
+} from './field-rule.ts';
 import { DEFAULT_LEDGER_RULES } from './ledger/rules.ts';
 import type { TRole } from './roles.ts';
 import type { TScopeSubject } from './scope.ts';
@@ -126,5 +132,22 @@ describe('latestLeftCohort', () => {
     expect(latestLeftCohort(new Date('2026-06-30T15:00:00Z'), rules)).toBe(2025);
     expect(latestLeftCohort(new Date('2026-06-30T16:00:00Z'), rules)).toBe(2026);
     expect(latestLeftCohort(new Date('2026-12-31T17:00:00Z'), rules)).toBe(2026);
+  });
+});
+
+describe('registryCountVisible', () => {
+  it('shows the registered-poor count to per-record holders, to the ministry above the cell size, to no one else', () => {
+    expect(registryCountVisible(['university_admin'], 1)).toBe(true);
+    expect(registryCountVisible(['counselor'], 0)).toBe(true);
+    expect(registryCountVisible(['ministry'], MIN_AGGREGATE_CELL)).toBe(true);
+    expect(registryCountVisible(['ministry'], MIN_AGGREGATE_CELL - 1)).toBe(false);
+    for (const role of [
+      'province_education',
+      'province_hrss',
+      'county_hrss',
+      'poverty_office',
+      'partner',
+    ] as const)
+      expect(registryCountVisible([role], 100_000), role).toBe(false);
   });
 });

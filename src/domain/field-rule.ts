@@ -160,3 +160,21 @@ const REGISTRY_EVERYWHERE: readonly TRole[] = ['university_admin', 'counselor', 
 export function registryFiltersAllowed(roles: readonly TRole[]): boolean {
   return roles.length > 0 && roles.every((r) => REGISTRY_EVERYWHERE.includes(r));
 }
+
+/**
+ * Below this many graduates in a selection, a count of a registry-derived field is withheld from roles that
+ * see it only in aggregate (small-cell suppression): a count over a selection narrowed to a few names would
+ * tell what the field rule hides record by record.
+ */
+export const MIN_AGGREGATE_CELL = 10;
+
+/**
+ * Whether a count of registered-poor graduates over a selection of `total` may be shown: to roles that see
+ * the registry fields of every record, always; to the ministry (aggregates only, DESIGN §5) for selections of
+ * at least MIN_AGGREGATE_CELL; to every other role never, since its per-record rule hides the field on part
+ * of what it sees.
+ */
+export function registryCountVisible(roles: readonly TRole[], total: number): boolean {
+  if (registryFiltersAllowed(roles)) return true;
+  return roles.includes('ministry') && total >= MIN_AGGREGATE_CELL;
+}

@@ -233,6 +233,19 @@ describe('GET /api/graduates: records and fields per role', () => {
     expect(own.json().total).toBe(2);
   });
 
+  it('counts registered-poor graduates only for roles that see the field on every record', async () => {
+    // a count over a selection narrowed to one name would tell the flag the list hides
+    const q = `/api/graduates/stats?q=${encodeURIComponent(g.gB!.name)}`;
+    for (const who of ['ministry', 'gzEdu', 'weiningHrss', 'gzPoverty']) {
+      const res = await get(who, q);
+      expect(res.statusCode, who).toBe(200);
+      expect(res.json().registeredPoor, who).toBeNull();
+      expect(res.body, who).not.toContain('householdRef');
+    }
+    const own = await get('uniAdmin', '/api/graduates/stats');
+    expect(own.json().registeredPoor).toBe(2);
+  });
+
   it('employer, graduate and system admin get no list at all', async () => {
     for (const who of ['employer', 'graduate', 'sysadmin'])
       expect((await get(who, '/api/graduates')).statusCode, who).toBe(403);

@@ -84,7 +84,8 @@ export const ZGraduateCount = z.object({
 export const ZGraduateStats = z.object({
   total: z.number().int(),
   target: z.number().int(),
-  registeredPoor: z.number().int(),
+  /** null where the field rule withholds it (registryCountVisible) */
+  registeredPoor: z.number().int().nullable(),
   focusCounty: z.number().int(),
   byProvince: z.array(ZGraduateCount),
   byCounty: z.array(ZGraduateCount),

@@ -4,7 +4,12 @@ import type {
   TGraduateListItem,
   TGraduateListQuery,
 } from '../../../domain/api/registry.ts';
-import { fieldsFor, latestLeftCohort, registryFiltersAllowed } from '../../../domain/field-rule.ts';
+import {
+  fieldsFor,
+  latestLeftCohort,
+  registryCountVisible,
+  registryFiltersAllowed,
+} from '../../../domain/field-rule.ts';
 import { maskIdNumber } from '../../../domain/id-number.ts';
 import { scopeFor, type TScope } from '../../../domain/scope.ts';
 import type { TCtx, TDeps, TSessionUser } from '../../context.ts';
@@ -94,8 +99,9 @@ export async function listGraduates(deps: TDeps, ctx: TCtx, q: TGraduateListQuer
 
 /** Totals and counts by province, county and university over the same scoped, filtered set. */
 export async function countGraduates(deps: TDeps, ctx: TCtx, f: TGraduateFilters) {
-  requireUser(ctx);
-  return repo.countGraduates(deps.database.db, await scopedWhere(deps, ctx, f));
+  const user = requireUser(ctx);
+  const stats = await repo.countGraduates(deps.database.db, await scopedWhere(deps, ctx, f));
+  return registryCountVisible(user.roles, stats.total) ? stats : { ...stats, registeredPoor: null };
 }
 
 /**

@@ -20,7 +20,8 @@ export function StatCards({ stats, loading }: { stats: TGraduateStats | undefine
   };
   return (
     <div className="stat-grid" style={{ marginBottom: 16 }}>
-      {CARDS.map((key) => (
+      {/* a count the field rule withholds (null) gets no card rather than a misleading zero */}
+      {CARDS.filter((key) => stats?.[key] !== null).map((key) => (
         <Card key={key} size="small">
           <Statistic
             title={t(`graduates.stats.${key}`)}
@@ -31,7 +32,7 @@ export function StatCards({ stats, loading }: { stats: TGraduateStats | undefine
             suffix={
               key !== 'total' && stats ? (
                 <Typography.Text type="secondary" style={{ fontSize: 13, marginInlineStart: 6 }}>
-                  {t('graduates.ofTotal', { percent: percentOf(stats[key], stats.total) })}
+                  {t('graduates.ofTotal', { percent: percentOf(stats[key] ?? 0, stats.total) })}
                 </Typography.Text>
               ) : undefined
             }
