@@ -16,9 +16,9 @@ const PHONE = { width: 375, height: 800 };
 const sideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-/** Open the folded menu with its tab and choose a page; the menu must close and leave the page its width. */
+/** Open the folded menu with the header's button and choose a page; the menu must close and leave the page its width. */
 async function chooseFromMenu(page: Page, label: string) {
-  await page.locator('.ant-layout-sider-zero-width-trigger').click();
+  await page.getByTestId('menu-toggle').click();
   const menu = page.getByTestId('main-menu');
   await menu.getByText(label, { exact: true }).click();
   await page.locator('[data-testid="side-menu"][data-collapsed="true"]').waitFor();

@@ -195,6 +195,7 @@ export const enUS: TMessages = {
     demoNotice: 'Demo accounts are listed in the project documentation.',
   },
   header: {
+    menu: 'Menu',
     mustChangePassword: 'You are using an initial password; change it to use anything else.',
     changeNow: 'Change now',
   },

@@ -189,6 +189,7 @@ export const zhCN = {
     demoNotice: '演示账户见项目说明文档。',
   },
   header: {
+    menu: '菜单',
     mustChangePassword: '您正在使用初始密码，修改密码后才能使用其他功能。',
     changeNow: '立即修改',
   },

@@ -1,4 +1,4 @@
-import { LogoutOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -9,7 +9,13 @@ import { useErrorMessage } from '../i18n/error-message.ts';
 import { BRAND_ICON } from './nav-icons.tsx';
 import { NotificationBell } from './notification-bell.tsx';
 
-export function AppHeader() {
+type TProps = {
+  /** on a phone: the button that opens and closes the folded side menu */
+  onToggleMenu?: () => void;
+  menuOpen?: boolean;
+};
+
+export function AppHeader({ onToggleMenu, menuOpen }: TProps) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const logout = useLogout();
@@ -25,6 +31,16 @@ export function AppHeader() {
 
   return (
     <Flex align="center" justify="space-between" gap="middle" style={{ height: '100%' }}>
+      {onToggleMenu && (
+        <Button
+          type="text"
+          icon={<MenuOutlined />}
+          onClick={onToggleMenu}
+          aria-label={t('header.menu')}
+          aria-expanded={menuOpen}
+          data-testid="menu-toggle"
+        />
+      )}
       <Link to="/" className="brand">
         <span className="brand-icon">{BRAND_ICON}</span>
         <Typography.Text strong className="brand-name">

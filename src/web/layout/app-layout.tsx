@@ -29,7 +29,7 @@ export function AppLayout() {
           paddingInline: phone ? token.paddingSM : token.paddingLG,
         }}
       >
-        <AppHeader />
+        <AppHeader onToggleMenu={phone ? () => setCollapsed((c) => !c) : undefined} menuOpen={!collapsed} />
       </Layout.Header>
       <Layout style={{ position: 'relative' }}>
         <Layout.Sider
@@ -38,6 +38,8 @@ export function AppLayout() {
           breakpoint="lg"
           collapsible
           collapsedWidth={phone ? 0 : 80}
+          // on a phone the header's menu button opens it: antd's floating tab would cover the page's text
+          trigger={phone ? null : undefined}
           collapsed={collapsed}
           onCollapse={setCollapsed}
           style={{
