@@ -80,7 +80,7 @@ export const enUS: TMessages = {
     orgs: 'Ministry, departments, universities, colleges, partners and employers',
     audit: 'Trail of every change, with hash-chain verification',
     users: 'Create accounts, assign roles, deactivate, unlock and reset passwords',
-    notifications: 'Overdue reminders, escalations and the daily digest',
+    notifications: 'Reminders, progress updates and system messages',
     password: 'Change your sign-in password',
   },
   common: {

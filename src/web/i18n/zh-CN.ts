@@ -81,7 +81,7 @@ export const zhCN = {
     orgs: '部委、厅局、高校、院系、协作方与用人单位',
     audit: '所有变更的留痕记录与哈希链校验',
     users: '创建账户、分配角色、停用、解锁与重置密码',
-    notifications: '逾期提醒、逐级督办与每日汇总',
+    notifications: '待办提醒、进展通知与系统消息',
     password: '定期更换登录密码',
   },
   common: {
