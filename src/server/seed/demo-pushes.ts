@@ -150,12 +150,14 @@ export async function seedDemoPushes(deps: TDeps, opts: { cohort: number; seed: 
     const at = c?.actor_id
       ? place(a.graduate_id, new Date(appliedAt.getTime() - rng.int(20, 72) * HOUR_MS), new Date(0))
       : null;
-    if (!c || !at || pushed.has(`${a.graduate_id}:${a.opportunity_id}`)) {
+    // a graduate no channel reaches (no account, no phone) got no push: the application came another way
+    const channels = c ? channelsOf(c) : [];
+    if (!c || !at || channels.length === 0 || pushed.has(`${a.graduate_id}:${a.opportunity_id}`)) {
       relabel.push(a.id);
       continue;
     }
     const viewedAt = new Date(at.getTime() + rng.int(1, 16) * HOUR_MS);
-    add({ c, postId: a.opportunity_id, at, viewedAt, channels: channelsOf(c) });
+    add({ c, postId: a.opportunity_id, at, viewedAt, channels });
   }
 
   // top recommendations of more graduates (the demo account and the counselors' classes first)
