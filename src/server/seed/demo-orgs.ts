@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { inArray } from 'drizzle-orm';
+import { isManagedKind, type TManagedOrgKind } from '../../domain/org-rules.ts';
 import type { TOrgKind } from '../../domain/orgs.ts';
+import type { TCtx, TDeps } from '../context.ts';
 import type { TDbOrTx } from '../db/client.ts';
 import { orgUnit, region } from '../db/schema/index.ts';
+import { createOrg } from '../modules/orgs/org-tree.service.ts';
 import { REFERENCE_DIR } from '../modules/orgs/reference.loader.ts';
 
 type TRow = Record<string, string>;
@@ -146,6 +149,44 @@ export async function insertPlannedOrgs(db: TDbOrTx, planned: TPlannedOrg[]): Pr
       )
       .returning({ id: orgUnit.id, code: orgUnit.code });
     for (const r of rows) ids.set(r.code, r.id);
+    pending = pending.filter((o) => !ready.includes(o));
+  }
+  return ids;
+}
+
+/**
+ * The demo's org tree built the way a real deployment builds it: every managed kind (ministry, departments,
+ * bureaus, universities, colleges, partners) through the org service, parents first, checked and audited like
+ * an admin's; the platform org and the employers, which `bangfu init` and employer registration create, in bulk.
+ * Returns org ids by code.
+ */
+export async function createDemoOrgs(
+  deps: TDeps,
+  ctx: TCtx,
+  planned: TPlannedOrg[],
+): Promise<Map<string, string>> {
+  const ids = await deps.database.db.transaction((tx) =>
+    insertPlannedOrgs(
+      tx,
+      planned.filter((o) => !isManagedKind(o.kind)),
+    ),
+  );
+  let pending = planned.filter((o): o is TPlannedOrg & { kind: TManagedOrgKind } => isManagedKind(o.kind));
+  while (pending.length) {
+    const ready = pending.filter((o) => !o.parentCode || ids.has(o.parentCode));
+    if (!ready.length) throw new Error(`Org parents missing: ${pending.map((o) => o.parentCode).join(', ')}`);
+    for (const o of ready) {
+      const org = await createOrg(deps, ctx, {
+        code: o.code,
+        name: o.name,
+        kind: o.kind,
+        parentId: o.parentCode ? ids.get(o.parentCode)! : null,
+        regionCode: o.regionCode,
+        moeCode: o.moeCode ?? null,
+        schoolIdCode: null,
+      });
+      ids.set(o.code, org.id);
+    }
     pending = pending.filter((o) => !ready.includes(o));
   }
   return ids;

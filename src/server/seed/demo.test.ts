@@ -5,6 +5,7 @@ import { OPPORTUNITY_KINDS } from '../../domain/opportunities/types.ts';
 import {
   application,
   appUser,
+  auditEvent,
   employerProfile,
   graduate,
   importBatch,
@@ -36,6 +37,23 @@ const ctxOf = async (username: string) =>
   actingCtx((await findActingUser(deps.database.db, username))!.user, 'test');
 
 describe('seedDemo with graduates', () => {
+  it('builds its org tree through the org service: every managed org has its org.create audit record', async () => {
+    const db = deps.database.db;
+    const managed = await db
+      .select({ id: orgUnit.id, kind: orgUnit.kind })
+      .from(orgUnit)
+      .where(
+        inArray(orgUnit.kind, ['ministry', 'province_education', 'county_hrss', 'university', 'college']),
+      );
+    expect(new Set(managed.map((o) => o.kind)).size).toBe(5);
+    const created = await db
+      .select({ id: auditEvent.entityId })
+      .from(auditEvent)
+      .where(eq(auditEvent.action, 'org.create'));
+    const audited = new Set(created.map((a) => a.id));
+    expect(managed.filter((o) => !audited.has(o.id))).toEqual([]);
+  });
+
   it('imports every generated file through the pipeline, cleanly, as the accounts that would upload them', async () => {
     const db = deps.database.db;
     expect(seeded!.graduates).toMatchObject({ graduates: SIZE });

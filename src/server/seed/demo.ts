@@ -6,13 +6,12 @@ import { DAY_MS } from '../../domain/ledger/rules.ts';
 import type { TRole } from '../../domain/roles.ts';
 import { systemCtx, type TDeps } from '../context.ts';
 import { focusListCounty, orgUnit } from '../db/schema/index.ts';
-import { recordAudit } from '../modules/audit/audit.service.ts';
 import { createUser } from '../modules/auth/users.service.ts';
 import { addCounselorToClasses } from '../modules/staff/class-assign.service.ts';
 import { createImporterAccounts, seedDemoGraduates } from './demo-import.ts';
 import { DEMO_STORY_DAYS, seedDemoLedger } from './demo-ledger.ts';
 import { seedDemoOpportunities } from './demo-opportunities.ts';
-import { insertPlannedOrgs, planDemoOrgs } from './demo-orgs.ts';
+import { createDemoOrgs, planDemoOrgs } from './demo-orgs.ts';
 import { seedDemoPushes } from './demo-pushes.ts';
 
 /** Demo password for every demo account. For demonstration only: README says so. */
@@ -132,16 +131,8 @@ export async function seedDemo(deps: TDeps, opts: TSeedDemoOptions) {
     (r) => r.code,
   );
   const planned = await planDemoOrgs(db, focus);
-  const ids = await db.transaction(async (tx) => {
-    const ids = await insertPlannedOrgs(tx, planned);
-    await recordAudit(
-      tx,
-      ctx,
-      { action: 'seed.demo_orgs', after: { orgs: planned.length } },
-      early.clock.now(),
-    );
-    return ids;
-  });
+  // through the org service, as issue 22's deployment does (decision 0019)
+  const ids = await createDemoOrgs(early, ctx, planned);
   for (const u of DEMO_USERS) await createUser(early, ctx, { ...u, password: DEMO_PASSWORD });
   // the demo counselor keeps two graduating classes of 贵州大学 计算机科学与技术学院 (named as the generator
   // names the cohort's classes: 计科2001班 for 2020)
