@@ -30,7 +30,12 @@ export async function listCases(deps: TDeps, ctx: TCtx, q: TCaseListQuery) {
   return {
     items: rows.map((r) => {
       const item = toCaseListItem(r, names, rules, now);
-      return kept ? { ...item, noCounselor: !kept.has(`${r.collegeId}\u0000${r.className}`) } : item;
+      if (!kept) return item;
+      // a handed-over case is kept by its county bureau, not by a counselor
+      return {
+        ...item,
+        noCounselor: r.stage === 'school' && !kept.has(`${r.collegeId}\u0000${r.className}`),
+      };
     }),
     total,
     page: q.page,

@@ -36,8 +36,11 @@ const clockColumns = {
   pairedAt: ledgerCase.pairedAt,
 };
 
-/** No active counselor keeps the graduate's class (counselor_class): the case is in nobody's school caseload. */
-export const noCounselorSql = sql`(not exists (select 1 from counselor_class cc
+/**
+ * A case still at school whose class no active counselor keeps (counselor_class): it is in nobody's caseload.
+ * A handed-over case is kept by its county bureau, so it never counts.
+ */
+export const noCounselorSql = sql`(${ledgerCase.stage} = 'school' and not exists (select 1 from counselor_class cc
   join app_user cu on cu.id = cc.user_id and cu.active
   where cc.college_id = ${graduate.collegeId} and cc.class_name = ${graduate.className}))`;
 

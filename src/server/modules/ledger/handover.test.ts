@@ -389,6 +389,15 @@ describe('after the leaving date', () => {
     expect((await put(weiningUser, c.b!, colleague.id)).statusCode).toBe(400);
   });
 
+  it('never flags a handed-over case as kept by no counselor: the bureau keeps it', async () => {
+    const headers = await as(weiningUser);
+    const list = await app.inject({ method: 'GET', url: '/api/cases', headers });
+    expect(list.json().items.length).toBeGreaterThan(0);
+    expect(list.json().items.every((i: { noCounselor?: boolean }) => i.noCounselor === false)).toBe(true);
+    const summary = await app.inject({ method: 'GET', url: '/api/cases/summary', headers });
+    expect(summary.json().noCounselor).toBe(0);
+  });
+
   it('refuses to hand over a case twice', async () => {
     const res = await commit(world.admin, [c.a!]);
     expect(res.statusCode).toBe(409);
